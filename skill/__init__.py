@@ -1,0 +1,1 @@
+"""Neck Twitch Check: an Alexa skill that triages a twitching neck muscle."""
