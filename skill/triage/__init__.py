@@ -1,0 +1,21 @@
+"""Pure triage logic: rules from YAML, answers in, next question or outcome out."""
+
+from skill.triage.engine import (
+    Answer,
+    Ask,
+    CheckState,
+    Outcome,
+    Reply,
+    StateError,
+    Step,
+    next_step,
+    reply,
+    volunteer,
+)
+from skill.triage.rules import Question, Rules, RulesError, default_rules, load_rules
+from skill.triage.vocabulary import Tier
+
+__all__ = [
+    "Answer", "Ask", "CheckState", "Outcome", "Question", "Reply", "Rules", "RulesError",
+    "StateError", "Step", "Tier", "default_rules", "load_rules", "next_step", "reply", "volunteer",
+]
