@@ -24,6 +24,7 @@ from web_certs import (
     signed_request,
 )
 
+from skill.alexa.builder import create_skill
 from skill.web import MAX_BODY_BYTES, create_app
 
 
@@ -36,7 +37,7 @@ def _app(**options: Any) -> Flask:
         "fetcher": {CERT_URL: pki.chain()}.__getitem__,
     }
     defaults.update(options)
-    return create_app(hello_skill(), **defaults)
+    return create_app(create_skill(), **defaults)
 
 
 @pytest.fixture
@@ -68,7 +69,8 @@ def test_signed_request_gets_a_response_envelope(client: FlaskClient) -> None:
     assert response.status_code == 200, response.get_data(as_text=True)
     document = response.get_json()
     assert is_response_envelope(document)
-    assert "Hello from the test skill" in document["response"]["outputSpeech"]["ssml"]
+    assert document["response"]["outputSpeech"]["ssml"].startswith("<speak>")
+    assert "Neck Twitch Check" in document["response"]["outputSpeech"]["ssml"]
 
 
 def test_sha1_signed_request_is_served(client: FlaskClient) -> None:
@@ -146,7 +148,7 @@ def test_verification_is_on_by_default() -> None:
 
 def test_no_verify_serves_unsigned_requests_and_warns(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
-        app = create_app(hello_skill(), skill_id=None, verify=False)
+        app = create_app(create_skill(), skill_id=None, verify=False)
     assert "VERIFICATION IS OFF" in caplog.text
     body = json.dumps(envelope()).encode()
     response = app.test_client().post("/", data=body, content_type="application/json")
@@ -267,3 +269,13 @@ def test_logs_never_hold_bodies_or_user_ids(
         _post(client, body + b" ", headers)
     assert "amzn1.ask.account" not in caplog.text
     assert "amzn1.echo-api.session" not in caplog.text
+
+
+def test_default_skill_is_the_lambda_skill(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a skill argument the app serves get_skill(), the skill the Lambda entry uses."""
+    from skill.alexa import builder
+
+    sentinel = create_skill()
+    monkeypatch.setattr(builder, "get_skill", lambda: sentinel)
+    app = create_app(verify=False, skill_id=None)
+    assert app.extensions["ASK_SDK_SKILL_ADAPTER"]["default"]._skill is sentinel
