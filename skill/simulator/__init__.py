@@ -1,0 +1,1 @@
+"""Local simulator: offline NLU from the interaction model, request envelopes, REPL, scripts."""

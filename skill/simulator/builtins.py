@@ -1,0 +1,80 @@
+"""Everyday phrasings for Alexa's built-in intents, which interaction models list without samples.
+
+Alexa trains these itself; the simulator needs them spelled out. Phrases are matched after the
+same normalisation as the model's samples (lower case, no punctuation, no apostrophes), and a
+built-in is only offered when the model declares that intent.
+"""
+
+from __future__ import annotations
+
+BUILTIN_PHRASES: dict[str, tuple[str, ...]] = {
+    "AMAZON.YesIntent": (
+        "yes", "yeah", "yea", "yeh", "yep", "yup", "ya", "yah", "yas", "aye", "sure", "of course",
+        "ok", "okay", "alright", "all right", "i do", "i did", "i have", "i am", "it does",
+        "it is", "it has", "correct", "right", "that's right", "that is right", "true",
+        "definitely", "absolutely", "certainly", "indeed", "affirmative", "yes please",
+        "yes i do", "yes i have", "yes i am", "yes it does", "yes it is", "yes it has",
+        "yeah i do", "yeah i have", "yep i have", "i think so", "i guess so", "i believe so",
+        "sure thing", "you bet", "uh huh", "mm hmm", "yes sir", "yes indeed", "totally",
+        "for sure", "sounds good", "go ahead", "please do", "i would", "yes i did",
+        "i'm afraid so", "unfortunately yes", "sadly yes", "a little", "a bit",
+    ),
+    "AMAZON.NoIntent": (
+        "no", "nope", "nah", "naw", "no way", "not really", "not at all", "never",
+        "no never", "i don't", "i do not", "i didn't", "i haven't", "i have not", "i'm not",
+        "i am not", "it doesn't", "it does not", "it isn't", "it hasn't", "no i don't",
+        "no i haven't", "no i'm not", "no it doesn't", "no it isn't", "no it hasn't",
+        "no thanks", "no thank you", "negative", "none", "not that i know of",
+        "not that i've noticed", "i don't think so", "i don't believe so", "definitely not",
+        "absolutely not", "of course not", "certainly not", "no not really", "nothing like that",
+        "not at the moment", "not lately", "not recently", "no sir", "nuh uh", "uh uh",
+        "i wouldn't say so", "thankfully not", "luckily no", "no i did not", "no i didn't",
+        "no i have not", "not that i can tell",
+    ),
+    "AMAZON.HelpIntent": (
+        "help", "help me", "help please", "i need help", "can you help", "can you help me",
+        "what can i say", "what do i say", "what should i say", "what can you do",
+        "what do you do", "how does this work", "how do i use this", "i'm confused",
+        "i am confused", "i don't understand", "what do you mean", "what does that mean",
+        "explain", "instructions", "options", "what are my options", "how do i answer",
+    ),
+    "AMAZON.RepeatIntent": (
+        "repeat", "repeat that", "repeat please", "please repeat", "repeat the question",
+        "say that again", "say it again", "can you say that again", "could you say that again",
+        "say again", "again", "come again", "pardon", "pardon me", "sorry", "sorry what",
+        "what", "what was that", "what did you say", "i didn't catch that",
+        "i didn't hear that", "i didn't hear you", "one more time", "once more",
+        "can you repeat that", "could you repeat that", "could you repeat the question",
+        "repeat the last question", "huh", "excuse me",
+    ),
+    "AMAZON.StartOverIntent": (
+        "start over", "start again", "restart", "start from the beginning",
+        "go back to the beginning", "begin again", "from the top", "reset", "start afresh",
+        "let's start over", "let's start again", "can we start over", "i want to start over",
+        "start over please", "redo", "do it again", "let me start over", "new check",
+        "start a new check",
+    ),
+    "AMAZON.StopIntent": (
+        "stop", "stop it", "stop please", "please stop", "quit", "exit skill", "end",
+        "shut up", "be quiet", "that's all", "that is all", "that's it", "i'm done",
+        "i am done", "we're done", "done", "finished", "i'm finished", "enough",
+        "that's enough", "goodbye", "good bye", "bye", "bye bye", "see you", "leave",
+        "end this", "stop the check", "turn off", "off",
+    ),
+    "AMAZON.CancelIntent": (
+        "cancel", "cancel that", "cancel it", "cancel please", "never mind", "nevermind",
+        "forget it", "forget about it", "forget that", "don't bother", "skip it",
+        "abort", "not now", "no thanks i'm good", "i changed my mind", "cancel the check",
+    ),
+    "AMAZON.NavigateHomeIntent": (
+        "go home", "home", "go to home", "home screen", "go to the home screen",
+        "back to home", "main menu",
+    ),
+}
+
+# Spoken fillers dropped from either end before matching ("um yes please" -> "yes please").
+LEADING_FILLERS: tuple[str, ...] = (
+    "um", "umm", "uh", "uhm", "er", "erm", "hmm", "well", "oh", "ah", "so", "hey", "alexa",
+    "ok so", "okay so", "well um", "oh um",
+)
+TRAILING_FILLERS: tuple[str, ...] = ("please", "thanks", "thank you", "alexa")

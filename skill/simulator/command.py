@@ -1,0 +1,261 @@
+"""`neck-twitch simulate`: talk to the skill offline, or check it with scripts and replays.
+
+Only click is imported at module level: `neck-twitch --help` loads this module to list it.
+Exit status: 0 done, 1 a dialog script did not meet its expectations, 2 bad input or error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from skill.simulator.envelopes import EnvelopeFactory
+    from skill.simulator.nlu import Nlu
+    from skill.simulator.runner import Simulator
+    from skill.simulator.script import Script
+    from skill.simulator.transport import Transport
+
+EXIT_MISMATCH = 1
+EXIT_ERROR = 2
+
+
+def _die(message: str) -> NoReturn:
+    click.echo(f"neck-twitch simulate: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--locale", default=None, help="Model and request locale [default: en-US].")
+@click.option("--device", type=click.Choice(["voice", "show"]), default="voice",
+              show_default=True, help="voice-only speaker, or a screen device with a Viewport.")
+@click.option("--user", default=None, metavar="NAME",
+              help="Name for a stable user id across runs (never printed).")
+@click.option("--skill-id", default=None,
+              help="applicationId in requests [default: $SKILL_ID or a fixed fake id].")
+@click.option("--endpoint", default=None, metavar="URL",
+              help="POST envelopes to a running service (`neck-twitch serve --no-verify`).")
+@click.option("--model", "model_file", type=click.Path(path_type=Path), default=None,
+              help="Interaction model JSON [default: interaction_model/.../<locale>.json].")
+@click.option("--json", "json_mode", is_flag=True, help="JSON Lines output, one object per turn.")
+@click.option("--speak", is_flag=True, help="Voice each answer with espeak-ng.")
+@click.option("--utterance", "utterances", multiple=True, metavar="TEXT",
+              help="Show how TEXT resolves (intent, slots, confidence); sends nothing.")
+@click.option("--script", "scripts", multiple=True, type=click.Path(path_type=Path),
+              metavar="FILE.yaml", help="Run a dialog script (repeatable); exit 1 on mismatch.")
+@click.option("--replay", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Run an ASK CLI replay file.")
+@click.option("--record", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Write what was said as an ASK CLI replay file.")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
+              help="Fuzzy intent match threshold, 0-100 [default: 85].")
+@click.option("--traceback", "show_traceback", is_flag=True,
+              help="On a crash inside the skill, print its traceback.")
+def simulate(
+    locale: str | None,
+    device: str,
+    user: str | None,
+    skill_id: str | None,
+    endpoint: str | None,
+    model_file: Path | None,
+    json_mode: bool,
+    speak: bool,
+    utterances: tuple[str, ...],
+    scripts: tuple[Path, ...],
+    replay: Path | None,
+    record: Path | None,
+    threshold: float | None,
+    show_traceback: bool,
+) -> None:
+    """Talk to the skill offline: type what you would say, read what Alexa would say.
+
+    \b
+    Interactive on a terminal; piped input is one utterance per line.
+    Start with "open neck twitch check"; :help lists the REPL commands.
+    """
+    from skill.simulator.errors import SimulatorError
+    from skill.simulator.transport import SkillCrashed
+
+    modes = [bool(utterances), bool(scripts), replay is not None]
+    if sum(modes) > 1:
+        _die("use only one of --utterance, --script and --replay")
+    try:
+        options = _Options(locale, device, user, skill_id, endpoint, model_file, threshold)
+        if utterances:
+            _profile(options, utterances, json_mode)
+        elif scripts:
+            if record is not None:
+                _die("--record cannot be used with --script")
+            sys.exit(_run_scripts(options, scripts, json_mode))
+        else:
+            _converse(options, replay, record, json_mode, speak)
+    except SkillCrashed as exc:
+        if show_traceback and exc.__cause__ is not None:
+            traceback.print_exception(exc.__cause__)
+        _die(str(exc) + ("" if show_traceback else " (rerun with --traceback for details)"))
+    except SimulatorError as exc:
+        _die(str(exc))
+    except KeyboardInterrupt:
+        click.echo("", err=True)
+        sys.exit(130)
+
+
+class _Options:
+    def __init__(
+        self,
+        locale: str | None,
+        device: str,
+        user: str | None,
+        skill_id: str | None,
+        endpoint: str | None,
+        model_file: Path | None,
+        threshold: float | None,
+    ) -> None:
+        self.locale = locale
+        self.device = device
+        self.user = user
+        self.skill_id = skill_id
+        self.endpoint = endpoint
+        self.model_file = model_file
+        self.threshold = threshold
+        self._nlu: dict[str, Nlu] = {}
+        self._transport: Transport | None = None
+
+    def nlu(self, locale: str) -> Nlu:
+        from skill.simulator.model import check_locale, load_model, model_path
+        from skill.simulator.nlu import DEFAULT_INTENT_THRESHOLD, Nlu
+
+        if locale not in self._nlu:
+            check_locale(locale)
+            path = self.model_file or model_path(locale)
+            threshold = DEFAULT_INTENT_THRESHOLD if self.threshold is None else self.threshold
+            self._nlu[locale] = Nlu(load_model(path, locale), intent_threshold=threshold)
+        return self._nlu[locale]
+
+    def transport(self) -> Transport:
+        from skill.simulator import transport
+
+        if self._transport is None:
+            self._transport = (
+                transport.http(self.endpoint) if self.endpoint else transport.in_process()
+            )
+        return self._transport
+
+    def simulator(
+        self,
+        locale: str | None = None,
+        device: str | None = None,
+        user: str | None = None,
+        skill_id: str | None = None,
+    ) -> Simulator:
+        from skill.simulator.envelopes import DEFAULT_SKILL_ID, DEFAULT_USER, EnvelopeFactory
+        from skill.simulator.runner import Simulator
+
+        chosen_locale = self.locale or locale or "en-US"
+        factory: EnvelopeFactory = EnvelopeFactory(
+            chosen_locale,
+            user=self.user or user or DEFAULT_USER,
+            device=device or self.device,
+            skill_id=self.skill_id or skill_id or os.environ.get("SKILL_ID") or DEFAULT_SKILL_ID,
+        )
+        return Simulator(self.nlu(chosen_locale), factory, self.transport())
+
+
+def _profile(options: _Options, utterances: tuple[str, ...], json_mode: bool) -> None:
+    import json
+
+    from skill.simulator.nlu import check_utterance, invocation_parser, parse_invocation
+    from skill.simulator.repl import render_understanding
+
+    nlu = options.nlu(options.locale or "en-US")
+    parser = invocation_parser(nlu.model.invocation_name)
+    for number, utterance in enumerate(utterances):
+        check_utterance(utterance)
+        invocation = parse_invocation(parser, utterance)
+        record: dict[str, Any]
+        if invocation is not None and invocation.kind == "launch":
+            record = {"utterance": utterance, "request": "LaunchRequest"}
+            text = f"utterance:  {utterance}\nrequest:    LaunchRequest (opens the skill)"
+        else:
+            words = invocation.rest if invocation is not None else utterance
+            understanding = nlu.understand(words)
+            record = {"request": "IntentRequest", **understanding.to_json()}
+            text = render_understanding(understanding, nlu.intent_threshold)
+            if invocation is not None:
+                record["oneshot"] = True
+                text = f"one-shot:   opens the skill with {words!r}\n{text}"
+        if json_mode:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(("\n" if number else "") + text)
+
+
+def _run_scripts(options: _Options, paths: tuple[Path, ...], json_mode: bool) -> int:
+    import json
+    import uuid
+
+    from skill.simulator.script import format_report, load_script, run_script
+
+    loaded: list[Script] = [load_script(path) for path in paths]
+    status = 0
+    for script in loaded:
+        # Without a named user each run is a new person, so stored state cannot leak in.
+        simulator = options.simulator(
+            locale=script.locale,
+            device=script.device,
+            user=script.user or f"script-{uuid.uuid4()}",
+        )
+        report = run_script(script, simulator)
+        simulator.end_session()
+        if json_mode:
+            for turn in report.turns:
+                click.echo(json.dumps(turn.to_json(), ensure_ascii=False))
+        if report.passed:
+            click.echo(format_report(report), err=json_mode)
+        else:
+            click.echo(format_report(report), err=True)
+            return EXIT_MISMATCH
+    return status
+
+
+def _converse(
+    options: _Options, replay_path: Path | None, record: Path | None, json_mode: bool,
+    speak: bool,
+) -> None:
+    from skill.simulator.repl import HELP, Console, prompt_lines
+    from skill.simulator.replay import load_replay, write_replay
+    from skill.simulator.voice import Speaker
+
+    lines: Any
+    interactive = False
+    locale = skill_id = None
+    if replay_path is not None:
+        replay = load_replay(replay_path)
+        locale, skill_id = replay.locale, replay.skill_id
+        lines = replay.user_input
+    else:
+        interactive = sys.stdin.isatty()
+        lines = prompt_lines("you> ") if interactive else sys.stdin
+    simulator = options.simulator(locale=locale, skill_id=skill_id)
+    speaker = None
+    if speak:
+        speaker = Speaker(simulator.factory.locale, lambda m: click.echo(m, err=True))
+    console = Console(simulator, sys.stdout, sys.stderr, json_mode=json_mode, speaker=speaker,
+                      interactive=interactive)
+    if interactive and not json_mode:
+        factory = simulator.factory
+        click.echo(
+            f"Neck Twitch Check simulator ({factory.locale}, {factory.device} device). "
+            f"Say {simulator.launch_phrase!r} to start.\n{HELP}\n"
+        )
+    try:
+        console.run(lines)
+    finally:
+        if record is not None and simulator.spoken:
+            write_replay(record, simulator.factory.skill_id, simulator.factory.locale,
+                         simulator.spoken)

@@ -1,0 +1,389 @@
+"""Offline language understanding: utterance -> intent, slots and entity resolution.
+
+Order of trust, first hit wins: an exact sample or built-in phrase; a sample pattern with
+`{slot}` holes; a fuzzy near miss above a threshold (rapidfuzz); else AMAZON.FallbackIntent.
+Slot values resolve like Alexa's entity resolution: exact value or synonym is ER_SUCCESS_MATCH,
+a close spelling (above its own stricter threshold) too, anything else ER_SUCCESS_NO_MATCH.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from skill.simulator.builtins import BUILTIN_PHRASES, LEADING_FILLERS, TRAILING_FILLERS
+from skill.simulator.errors import SimulatorError
+from skill.simulator.model import InteractionModel
+
+FALLBACK = "AMAZON.FallbackIntent"
+MAX_UTTERANCE_CHARS = 1000
+DEFAULT_INTENT_THRESHOLD = 85.0
+DEFAULT_SLOT_THRESHOLD = 88.0
+# Below this many characters an edit is a different word ("no" / "now"), not a near miss.
+_MIN_FUZZY_CHARS = 4
+# Confidence given to a slot that the carrier phrase captured but no value or synonym matched.
+_NO_MATCH_CONFIDENCE = 0.6
+# A model with many slot values is expanded into fuzzy choices only this far per sample.
+_MAX_EXPANSIONS_PER_SAMPLE = 2000
+ER_MATCH = "ER_SUCCESS_MATCH"
+ER_NO_MATCH = "ER_SUCCESS_NO_MATCH"
+
+_SLOT_REF = re.compile(r"(\{[^{}]*\})")
+_NON_WORD = re.compile(r"[^\w'\s]")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """An utterance as words: `display` keeps apostrophes for slot values, `key` is matched."""
+
+    display: tuple[str, ...]
+    key: tuple[str, ...]
+
+    @property
+    def key_text(self) -> str:
+        return " ".join(self.key)
+
+    def slice_display(self, start: int, end: int) -> str:
+        return " ".join(self.display[start:end])
+
+
+def tokenize(text: str) -> Tokens:
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = _NON_WORD.sub(" ", text).replace("_", " ")
+    display: list[str] = []
+    key: list[str] = []
+    for raw in text.split():
+        k = raw.replace("'", "")
+        if k:
+            display.append(raw.strip("'"))
+            key.append(k)
+    return Tokens(tuple(display), tuple(key))
+
+
+def normalise(text: str) -> str:
+    """The matching key of a phrase: lower case, no punctuation or apostrophes, single spaces."""
+    return tokenize(text).key_text
+
+
+@dataclass(frozen=True)
+class SlotResult:
+    name: str
+    slot_type: str
+    value: str
+    status: str | None  # None for types the model does not define (AMAZON.NUMBER and such)
+    resolved_id: str | None = None
+    resolved_name: str | None = None
+    confidence: float = 1.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "id": self.resolved_id, "status": self.status}
+
+
+@dataclass(frozen=True)
+class Understanding:
+    utterance: str
+    intent: str
+    slots: dict[str, SlotResult]
+    slot_names: tuple[str, ...]
+    confidence: float
+    method: str  # "exact" | "pattern" | "fuzzy" | "fallback"
+    sample: str | None = None  # the sample matched, or for a fallback the closest one
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "utterance": self.utterance,
+            "intent": self.intent,
+            "slots": {name: slot.to_json() for name, slot in self.slots.items()},
+            "confidence": round(self.confidence, 3),
+            "method": self.method,
+            "sample": self.sample,
+        }
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    intent: str
+    regex: re.Pattern[str]
+    slot_names: tuple[str, ...]
+    literal_chars: int
+    sample: str
+
+
+@dataclass(frozen=True)
+class _Choice:
+    intent: str
+    sample: str
+    slots: tuple[tuple[str, str], ...] = ()  # (slot name, value key) filled by expansion
+
+
+@dataclass
+class _SlotCatalogue:
+    """One custom slot type: normalised value/synonym -> (id, canonical name)."""
+
+    by_key: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def resolve(self, key: str, threshold: float) -> tuple[str, str, float] | None:
+        hit = self.by_key.get(key)
+        if hit is not None:
+            return hit[0], hit[1], 1.0
+        if len(key) < _MIN_FUZZY_CHARS or not self.by_key:
+            return None
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(key, list(self.by_key), scorer=fuzz.ratio, score_cutoff=threshold)
+        if best is None:
+            return None
+        value_id, name = self.by_key[best[0]]
+        return value_id, name, float(best[1]) / 100.0
+
+
+class Nlu:
+    """Built once per model; `understand` is pure and cheap enough to call per turn."""
+
+    def __init__(
+        self,
+        model: InteractionModel,
+        intent_threshold: float = DEFAULT_INTENT_THRESHOLD,
+        slot_threshold: float = DEFAULT_SLOT_THRESHOLD,
+    ) -> None:
+        self.model = model
+        self.intent_threshold = intent_threshold
+        self.slot_threshold = slot_threshold
+        self.invocation_key = normalise(model.invocation_name)
+        self._catalogues: dict[str, _SlotCatalogue] = {}
+        for type_name, values in model.slot_types.items():
+            catalogue = _SlotCatalogue()
+            for value in values:
+                for spoken in (value.name, *value.synonyms):
+                    catalogue.by_key.setdefault(normalise(spoken), (value.id, value.name))
+            self._catalogues[type_name] = catalogue
+        self._exact: dict[str, _Choice] = {}
+        self._patterns: list[_Pattern] = []
+        self._fuzzy: dict[str, _Choice] = {}
+        # The skill author's own samples outrank the built-in phrase lists.
+        for intent in model.intents.values():
+            for sample in intent.samples:
+                if _SLOT_REF.search(sample):
+                    self._add_pattern(intent.name, sample)
+                else:
+                    self._exact.setdefault(normalise(sample), _Choice(intent.name, sample))
+        for intent_name, phrases in BUILTIN_PHRASES.items():
+            if intent_name in model.intents:
+                for phrase in phrases:
+                    self._exact.setdefault(normalise(phrase), _Choice(intent_name, phrase))
+        self._exact.pop("", None)
+        for key, choice in self._exact.items():
+            self._fuzzy.setdefault(key, choice)
+        for pattern in self._patterns:
+            for key, choice in self._expand(pattern):
+                self._fuzzy.setdefault(key, choice)
+        self._fuzzy_keys = list(self._fuzzy)
+
+    def _add_pattern(self, intent_name: str, sample: str) -> None:
+        parts: list[str] = []
+        slot_names: list[str] = []
+        literal_chars = 0
+        for chunk in _SLOT_REF.split(sample):
+            if _SLOT_REF.fullmatch(chunk):
+                slot_names.append(chunk[1:-1])
+                parts.append(r"(\S+(?: \S+)*?)")
+            else:
+                for word in tokenize(chunk).key:
+                    parts.append(re.escape(word))
+                    literal_chars += len(word)
+        regex = re.compile(" ".join(parts))
+        self._patterns.append(
+            _Pattern(intent_name, regex, tuple(slot_names), literal_chars, sample)
+        )
+
+    def _slot_keys(self, slot_type: str) -> list[str]:
+        catalogue = self._catalogues.get(slot_type)
+        return list(catalogue.by_key) if catalogue else []
+
+    def _expand(self, pattern: _Pattern) -> Iterator[tuple[str, _Choice]]:
+        intent = self.model.intents[pattern.intent]
+        value_lists = [self._slot_keys(intent.slots[name]) for name in pattern.slot_names]
+        if any(not values for values in value_lists):
+            return
+        combos = itertools.islice(itertools.product(*value_lists), _MAX_EXPANSIONS_PER_SAMPLE)
+        for combo in combos:
+            filled = pattern.sample
+            for name, value in zip(pattern.slot_names, combo, strict=True):
+                filled = filled.replace("{" + name + "}", value, 1)
+            choice = _Choice(pattern.intent, pattern.sample,
+                             tuple(zip(pattern.slot_names, combo, strict=True)))
+            yield normalise(filled), choice
+
+    # -- understanding ------------------------------------------------------------------------
+
+    def understand(self, utterance: str) -> Understanding:
+        check_utterance(utterance)
+        tokens = tokenize(utterance)
+        if not tokens.key:
+            return self._fallback(utterance, None, 0.0)
+        candidates = list(_without_fillers(tokens))
+        for candidate in candidates:
+            choice = self._exact.get(candidate.key_text)
+            if choice is not None:
+                return self._result(utterance, choice.intent, {}, 1.0, "exact", choice.sample)
+        for candidate in candidates:
+            found = self._match_patterns(utterance, candidate)
+            if found is not None:
+                return found
+        return self._fuzzy_match(utterance, candidates)
+
+    def _match_patterns(self, utterance: str, tokens: Tokens) -> Understanding | None:
+        text = tokens.key_text
+        best: tuple[tuple[bool, float, int], Understanding] | None = None
+        for pattern in self._patterns:
+            match = pattern.regex.fullmatch(text)
+            if match is None:
+                continue
+            intent = self.model.intents[pattern.intent]
+            slots: dict[str, SlotResult] = {}
+            for index, name in enumerate(pattern.slot_names, start=1):
+                start = text[: match.start(index)].count(" ")
+                end = text[: match.end(index)].count(" ") + 1
+                slots[name] = self.resolve_slot(
+                    name, intent.slots[name], tokens.slice_display(start, end)
+                )
+            confidence = 1.0
+            for slot in slots.values():
+                confidence *= slot.confidence
+            resolved = all(s.status != ER_NO_MATCH for s in slots.values())
+            result = self._result(utterance, pattern.intent, slots, confidence, "pattern",
+                                  pattern.sample)
+            rank = (resolved, confidence, pattern.literal_chars)
+            if best is None or rank > best[0]:
+                best = (rank, result)
+        return best[1] if best else None
+
+    def _fuzzy_match(self, utterance: str, candidates: Sequence[Tokens]) -> Understanding:
+        from rapidfuzz import fuzz, process
+
+        best_key: str | None = None
+        best_score = 0.0
+        for candidate in candidates:
+            text = candidate.key_text
+            if len(text) < _MIN_FUZZY_CHARS:
+                continue
+            hit = process.extractOne(text, self._fuzzy_keys, scorer=fuzz.ratio)
+            if hit is not None and float(hit[1]) > best_score:
+                best_key, best_score = hit[0], float(hit[1])
+        if best_key is None:
+            return self._fallback(utterance, None, 0.0)
+        choice = self._fuzzy[best_key]
+        if best_score < self.intent_threshold:
+            return self._fallback(utterance, choice.sample, best_score / 100.0)
+        intent = self.model.intents[choice.intent]
+        slots = {
+            name: self.resolve_slot(name, intent.slots[name], value)
+            for name, value in choice.slots
+        }
+        return self._result(utterance, choice.intent, slots, best_score / 100.0, "fuzzy",
+                            choice.sample)
+
+    def resolve_slot(self, name: str, slot_type: str, value: str) -> SlotResult:
+        catalogue = self._catalogues.get(slot_type)
+        if catalogue is None:
+            return SlotResult(name, slot_type, value, None)
+        hit = catalogue.resolve(normalise(value), self.slot_threshold)
+        if hit is None:
+            return SlotResult(name, slot_type, value, ER_NO_MATCH, confidence=_NO_MATCH_CONFIDENCE)
+        value_id, canonical, confidence = hit
+        return SlotResult(name, slot_type, value, ER_MATCH, value_id, canonical, confidence)
+
+    def _result(
+        self,
+        utterance: str,
+        intent: str,
+        slots: dict[str, SlotResult],
+        confidence: float,
+        method: str,
+        sample: str | None,
+    ) -> Understanding:
+        declared = self.model.intents.get(intent)
+        names = tuple(declared.slots) if declared else ()
+        return Understanding(utterance, intent, slots, names, confidence, method, sample)
+
+    def _fallback(self, utterance: str, closest: str | None, score: float) -> Understanding:
+        return self._result(utterance, FALLBACK, {}, score, "fallback", closest)
+
+
+def check_utterance(utterance: str) -> None:
+    if not utterance.strip():
+        raise SimulatorError("empty utterance: type what you would say to Alexa")
+    if len(utterance) > MAX_UTTERANCE_CHARS:
+        raise SimulatorError(
+            f"utterance is {len(utterance)} characters long; the limit is {MAX_UTTERANCE_CHARS}"
+        )
+
+
+def _without_fillers(tokens: Tokens) -> Iterator[Tokens]:
+    """The utterance as said, then with spoken fillers ("um", "please") trimmed off the ends."""
+    yield tokens
+    display, key = list(tokens.display), list(tokens.key)
+    changed = True
+    while changed and key:
+        changed = False
+        for filler in _LEADING:
+            n = len(filler)
+            if len(key) > n and tuple(key[:n]) == filler:
+                del display[:n], key[:n]
+                changed = True
+                break
+        for filler in _TRAILING:
+            n = len(filler)
+            if len(key) > n and tuple(key[-n:]) == filler:
+                del display[-n:], key[-n:]
+                changed = True
+                break
+    if tuple(key) != tokens.key:
+        yield Tokens(tuple(display), tuple(key))
+
+
+_LEADING = sorted((tuple(normalise(f).split()) for f in LEADING_FILLERS), key=len, reverse=True)
+_TRAILING = sorted((tuple(normalise(f).split()) for f in TRAILING_FILLERS), key=len, reverse=True)
+
+
+# -- invocation phrases -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """"open neck twitch check" is a launch; "ask neck twitch check why" is a one-shot."""
+
+    kind: str  # "launch" | "oneshot"
+    rest: str = ""
+
+
+_LAUNCH_VERBS = r"(?:open|launch|start|begin|load|run|use|talk to|speak to|start up|open up)"
+_ONESHOT_VERBS = r"(?:ask|tell)"
+_CONNECTORS = r"(?:to |about |if |whether |that |for )?"
+
+
+def invocation_parser(invocation_name: str) -> re.Pattern[str]:
+    name = re.escape(normalise(invocation_name))
+    return re.compile(
+        rf"^(?:alexa )?(?:"
+        rf"(?P<launch>{_LAUNCH_VERBS} (?:the )?{name}(?: skill| app)?(?: please)?)"
+        rf"|{_ONESHOT_VERBS} (?:the )?{name}(?: skill)? {_CONNECTORS}(?P<ask>.+)"
+        rf"|{_LAUNCH_VERBS} (?:the )?{name}(?: skill)? (?:and|to) (?P<and>.+)"
+        rf")$"
+    )
+
+
+def parse_invocation(parser: re.Pattern[str], utterance: str) -> Invocation | None:
+    tokens = tokenize(utterance)
+    match = parser.match(tokens.key_text)
+    if match is None:
+        return None
+    if match.group("launch"):
+        return Invocation("launch")
+    group = "ask" if match.group("ask") else "and"
+    start = tokens.key_text[: match.start(group)].count(" ")
+    return Invocation("oneshot", " ".join(tokens.display[start:]))
+

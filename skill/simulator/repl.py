@@ -1,0 +1,183 @@
+"""The console: an interactive REPL on a terminal, one utterance per line when piped."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import TextIO
+
+from skill.simulator.errors import SimulatorError
+from skill.simulator.nlu import Understanding
+from skill.simulator.runner import EXIT_WORDS, Simulator, Turn
+from skill.simulator.voice import Speaker
+
+HELP = """\
+Type what you would say to Alexa. Commands start with ':' so they never collide with speech:
+  :state      the open session: id, whether it is new, its attributes
+  :request    raw JSON of the last request envelope sent to the skill
+  :response   raw JSON of the skill's last response
+  :nlu TEXT   how TEXT resolves (intent, slots, confidence) without sending it
+  :new        end the open session; the next utterance starts a new one
+  :quit       leave (so do "exit" and "quit" when no session is open)"""
+
+
+def render_turn(turn: Turn) -> str:
+    lines: list[str] = []
+    if turn.note:
+        lines.append(f"       ({turn.note})")
+    lines.append(f"alexa> {turn.speech or '(no speech)'}")
+    if turn.reprompt:
+        lines.append(f"       reprompt: {turn.reprompt}")
+    if turn.card:
+        title, text = turn.card.get("title") or "", turn.card.get("text") or ""
+        lines.append(f"       card: {title}: {text}".rstrip(": "))
+    if turn.directives:
+        lines.append(f"       directives: {', '.join(turn.directives)}")
+    if turn.ended:
+        lines.append("       (session ended)")
+    return "\n".join(lines)
+
+
+def render_understanding(understanding: Understanding, threshold: float) -> str:
+    u = understanding
+    lines = [f"utterance:  {u.utterance}", f"intent:     {u.intent}"]
+    if u.method == "fallback":
+        closest = f"closest sample {u.sample!r} at {u.confidence:.2f}" if u.sample else "no match"
+        lines.append(f"confidence: {u.confidence:.2f} ({closest}; threshold {threshold / 100:.2f})")
+    else:
+        lines.append(f"confidence: {u.confidence:.2f} ({u.method} match on {u.sample!r})")
+    for name in u.slot_names:
+        slot = u.slots.get(name)
+        if slot is None:
+            lines.append(f"slot {name}: (empty)")
+        elif slot.status is None:
+            lines.append(f"slot {name}: {slot.value!r} ({slot.slot_type}, no resolution)")
+        elif slot.resolved_id is None:
+            lines.append(f"slot {name}: {slot.value!r} -> {slot.status}")
+        else:
+            lines.append(
+                f"slot {name}: {slot.value!r} -> {slot.status} id={slot.resolved_id} "
+                f"name={slot.resolved_name!r} confidence {slot.confidence:.2f}"
+            )
+    return "\n".join(lines)
+
+
+class Console:
+    """Reads lines, runs commands or utterances, and prints turns as text or JSON Lines."""
+
+    def __init__(
+        self,
+        simulator: Simulator,
+        out: TextIO,
+        err: TextIO,
+        json_mode: bool = False,
+        speaker: Speaker | None = None,
+        interactive: bool = False,
+    ) -> None:
+        self.sim = simulator
+        self.out = out
+        self.err = err
+        self.json_mode = json_mode
+        self.speaker = speaker
+        self.interactive = interactive
+
+    def print(self, text: str) -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def run(self, lines: Iterable[str]) -> None:
+        """Feed lines until they run out or the user quits; piped errors stop the run."""
+        try:
+            for number, raw in enumerate(lines, start=1):
+                line = raw.rstrip("\r\n")
+                try:
+                    if not self.handle(line, number):
+                        return
+                except SimulatorError as exc:
+                    if not self.interactive:
+                        raise SimulatorError(f"line {number}: {exc}") from exc
+                    self.err.write(f"error: {exc}\n")
+                    self.err.flush()
+        finally:
+            self.sim.end_session()
+
+    def handle(self, line: str, number: int = 0) -> bool:
+        """One input line; False when the user asked to leave."""
+        text = line.strip()
+        if not text:
+            if self.interactive:
+                return True
+            raise SimulatorError("empty line: one utterance per line")
+        if text.startswith(":"):
+            return self.command(text)
+        if text.lower().strip(" .!") in EXIT_WORDS and not self.sim.in_session:
+            return False
+        turn = self.sim.say(text)
+        self.show(turn)
+        return True
+
+    def show(self, turn: Turn) -> None:
+        if self.json_mode:
+            self.print(json.dumps(turn.to_json(), ensure_ascii=False))
+        else:
+            if not self.interactive:
+                self.print(f"you>   {turn.user}")
+            self.print(render_turn(turn))
+        if self.speaker is not None:
+            self.speaker.say(turn.speech)
+
+    def command(self, text: str) -> bool:
+        name, _, arg = text.partition(" ")
+        name = name.lower()
+        if name in (":quit", ":q", ":exit"):
+            return False
+        if name == ":help":
+            self.print(HELP)
+        elif name == ":state":
+            self.print(self._state())
+        elif name in (":request", ":response"):
+            if self.sim.last is None:
+                self.print("(nothing sent yet)")
+            else:
+                raw = self.sim.last.request if name == ":request" else self.sim.last.response
+                self.print(json.dumps(raw, indent=2, ensure_ascii=False))
+        elif name == ":new":
+            closed = self.sim.end_session()
+            self.print("(session ended; the next utterance starts a new one)" if closed
+                       else "(no session was open)")
+        elif name == ":nlu":
+            if not arg.strip():
+                raise SimulatorError(":nlu needs an utterance, e.g. ':nlu I have tingling'")
+            understanding = self.sim.nlu.understand(arg)
+            if self.json_mode:
+                self.print(json.dumps(understanding.to_json(), ensure_ascii=False))
+            else:
+                self.print(render_understanding(understanding, self.sim.nlu.intent_threshold))
+        else:
+            raise SimulatorError(f"unknown command {name!r}; type :help for the list")
+        return True
+
+    def _state(self) -> str:
+        session = self.sim.session
+        state = {
+            "session": None
+            if session is None
+            else {"sessionId": session.session_id, "new": session.new,
+                  "attributes": session.attributes},
+            "locale": self.sim.factory.locale,
+            "device": self.sim.factory.device,
+        }
+        return json.dumps(state, indent=2, ensure_ascii=False)
+
+
+def prompt_lines(prompt: str) -> Iterator[str]:
+    """Lines typed at a terminal, with line editing where readline exists."""
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401  # imported for its side effect on input()
+    while True:
+        try:
+            yield input(prompt)
+        except EOFError:
+            print()
+            return

@@ -1,0 +1,198 @@
+"""One simulated user talking to the skill: understanding, sessions, and what came back.
+
+Session rules (the Alexa service's, simplified):
+- a launch phrase ("open neck twitch check") always starts a new session with a LaunchRequest;
+- "ask neck twitch check <words>" starts a new session with an IntentRequest (session.new);
+- any other utterance while no session is open launches the skill: its words are not sent,
+  as when a user who says "yes" to a silent speaker is asked to open the skill first;
+- a response with shouldEndSession true closes the session; absent/null closes it on a
+  voice-only device and keeps it open on a screen device, as Alexa does;
+- "exit" in a session, or leaving it with `:new` / `:quit`, sends a SessionEndedRequest.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from skill.simulator.envelopes import EnvelopeFactory, Session
+from skill.simulator.errors import SimulatorError
+from skill.simulator.nlu import (
+    Nlu,
+    Understanding,
+    check_utterance,
+    invocation_parser,
+    normalise,
+    parse_invocation,
+)
+from skill.simulator.transport import Transport
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+EXIT_WORDS = frozenset({"exit", "quit"})
+
+
+def strip_ssml(ssml: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", ssml))).strip()
+
+
+def _speech(output: Any) -> str | None:
+    if not isinstance(output, dict):
+        return None
+    if output.get("type") == "PlainText" or "ssml" not in output:
+        text = output.get("text")
+        return text.strip() if isinstance(text, str) else None
+    ssml = output.get("ssml")
+    return strip_ssml(ssml) if isinstance(ssml, str) else None
+
+
+def _card(card: Any) -> dict[str, Any] | None:
+    if not isinstance(card, dict):
+        return None
+    text = card.get("content") if card.get("type") == "Simple" else card.get("text")
+    return {"type": card.get("type"), "title": card.get("title"), "text": text}
+
+
+@dataclass
+class Turn:
+    """One utterance and the skill's answer, with the raw JSON both ways."""
+
+    user: str
+    request: dict[str, Any]
+    response: dict[str, Any]
+    understanding: Understanding | None
+    ended: bool
+    speech: str | None = None
+    reprompt: str | None = None
+    card: dict[str, Any] | None = None
+    directives: list[str] = field(default_factory=list)
+    note: str | None = None
+
+    @property
+    def request_type(self) -> str:
+        return str(self.request["request"]["type"])
+
+    @property
+    def intent(self) -> str | None:
+        return self.understanding.intent if self.understanding else None
+
+    def to_json(self) -> dict[str, Any]:
+        u = self.understanding
+        return {
+            "user": self.user,
+            "request": self.request_type,
+            "intent": self.intent,
+            "slots": {n: s.to_json() for n, s in u.slots.items()} if u else {},
+            "confidence": round(u.confidence, 3) if u else None,
+            "speech": self.speech,
+            "reprompt": self.reprompt,
+            "card": self.card,
+            "directives": self.directives,
+            "ended": self.ended,
+            "note": self.note,
+        }
+
+
+class Simulator:
+    """Turns utterances into envelopes, sends them, and keeps the session as Alexa would."""
+
+    def __init__(self, nlu: Nlu, factory: EnvelopeFactory, transport: Transport) -> None:
+        self.nlu = nlu
+        self.factory = factory
+        self.transport = transport
+        self.session: Session | None = None
+        self.last: Turn | None = None
+        self._invocation = invocation_parser(nlu.model.invocation_name)
+        self.launch_phrase = f"open {nlu.model.invocation_name}"
+        # What a real user would have said, for `--record` (auto-launches become the phrase).
+        self.spoken: list[str] = []
+
+    @property
+    def in_session(self) -> bool:
+        return self.session is not None
+
+    def say(self, utterance: str) -> Turn:
+        check_utterance(utterance)
+        invocation = parse_invocation(self._invocation, utterance)
+        if invocation is not None and invocation.kind == "launch":
+            self.spoken.append(utterance)
+            return self._launch(utterance)
+        if invocation is not None:
+            self.session = self.factory.new_session()
+            self.spoken.append(utterance)
+            return self._intent(utterance, self.nlu.understand(invocation.rest))
+        if self.session is None:
+            self.spoken.append(self.launch_phrase)
+            turn = self._launch(utterance)
+            turn.note = f"no session was open: {utterance!r} launched the skill"
+            return turn
+        if normalise(utterance) == "exit":
+            self.spoken.append(utterance)
+            closed = self.end_session()
+            if closed is None:  # unreachable: a session is open
+                raise SimulatorError("no session to exit")
+            return closed
+        self.spoken.append(utterance)
+        return self._intent(utterance, self.nlu.understand(utterance))
+
+    def end_session(self, reason: str = "USER_INITIATED") -> Turn | None:
+        """Close the open session as the service does; None when there was none."""
+        if self.session is None:
+            return None
+        session, self.session = self.session, None
+        envelope = self.factory.session_ended(session, reason)
+        return self._exchange("", envelope, None, force_end=True)
+
+    def _launch(self, utterance: str) -> Turn:
+        self.session = self.factory.new_session()
+        return self._exchange(utterance, self.factory.launch(self.session), None)
+
+    def _intent(self, utterance: str, understanding: Understanding) -> Turn:
+        assert self.session is not None
+        envelope = self.factory.intent(self.session, understanding)
+        return self._exchange(utterance, envelope, understanding)
+
+    def _exchange(
+        self,
+        utterance: str,
+        envelope: dict[str, Any],
+        understanding: Understanding | None,
+        force_end: bool = False,
+    ) -> Turn:
+        # The copy keeps `:request` honest if a transport mutates what it was given.
+        sent = copy.deepcopy(envelope)
+        reply = self.transport(envelope)
+        body = reply.get("response")
+        if body is None and not force_end:
+            raise SimulatorError("the skill's reply has no 'response' object")
+        body = body if isinstance(body, dict) else {}
+        end_flag = body.get("shouldEndSession")
+        # Absent/null: Alexa closes the session on a speaker, keeps it open on a screen.
+        silent_close = end_flag is None and self.factory.device == "voice"
+        ended = force_end or end_flag is True or silent_close
+        reprompt = body.get("reprompt")
+        turn = Turn(
+            user=utterance,
+            request=sent,
+            response=reply,
+            understanding=understanding,
+            ended=ended,
+            speech=_speech(body.get("outputSpeech")),
+            reprompt=_speech(reprompt.get("outputSpeech")) if isinstance(reprompt, dict) else None,
+            card=_card(body.get("card")),
+            directives=[
+                str(d.get("type")) for d in body.get("directives") or [] if isinstance(d, dict)
+            ],
+        )
+        if self.session is not None:
+            if ended:
+                self.session = None
+            else:
+                self.session.new = False
+                attributes = reply.get("sessionAttributes")
+                self.session.attributes = attributes if isinstance(attributes, dict) else {}
+        self.last = turn
+        return turn
