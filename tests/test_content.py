@@ -1,0 +1,103 @@
+"""Every locale has every word the skill can need, and SSML is always well-formed."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from skill.content import ContentError, available_locales, content_for
+from skill.content.ssml import to_plain, to_ssml
+from skill.triage import Tier, default_rules
+from skill.triage.vocabulary import TIPS
+
+RULES = default_rules()
+LOCALES = available_locales()
+TOP_LEVEL = [
+    "launch.welcome", "launch.notice", "launch.restart", "launch.start_over", "answer_hint",
+    "clarify_intro", "still_unsure_note", "fallback", "back_to_check", "unknown_symptom",
+    "goodbye", "error", "help.intro", "help.commands", "outcomes.unsure_note",
+    "card.launch_title", "card.reported", "card.nothing_reported", "card.advice", "card.watch",
+    "card.disclaimer", "learn.fasciculation", "learn.causes", "learn.spasm",
+]
+
+
+def required_keys() -> list[str]:
+    keys = list(TOP_LEVEL)
+    for question in RULES.questions.values():
+        keys += [f"questions.{question.id}.{part}" for part in ("ask", "explain", "why")]
+        if question.sign:
+            keys.append(f"signs.{question.sign}")
+    for tier in Tier:
+        keys += [f"outcomes.{tier.key}.{part}" for part in ("title", "lead", "action", "watch")]
+    keys += [f"tips.{tip}" for tip in TIPS]
+    return keys
+
+
+def test_en_us_is_shipped() -> None:
+    assert "en-US" in LOCALES
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_key_exists_and_formats(locale: str) -> None:
+    content = content_for(locale)
+    for key in required_keys():
+        text = content.text(key, signs="x", sign="x", tips="x", text="x")
+        assert text.strip() and "{" not in text, (locale, key)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_prompts_are_one_breath(locale: str) -> None:
+    content = content_for(locale)
+    for question in RULES.questions.values():
+        ask = content.text(f"questions.{question.id}.ask")
+        assert ask.endswith("?") and len(ask.split()) <= 20, ask
+
+
+def test_the_all_clear_path_is_well_under_two_minutes() -> None:
+    """Under 90 seconds at about 150 words a minute (close to Alexa's default rate)."""
+    from skill.content.render import outcome_step, question_step
+    from skill.triage import Ask, CheckState, Outcome, Reply, next_step, reply
+
+    content = content_for("en-US")
+    words = len((content.text("launch.welcome") + " " + content.text("launch.notice")).split())
+    state = CheckState()
+    while True:
+        step = next_step(RULES, state)
+        if isinstance(step, Outcome):
+            words += len(" ".join(outcome_step(content, step).speech).split())
+            break
+        assert isinstance(step, Ask)
+        words += len(" ".join(question_step(content, step).speech).split())
+        state = reply(RULES, state, Reply.NO)
+    assert words / 150 * 60 < 90, f"{words} words"
+
+
+def test_unknown_locale_speaks_no_foreign_number() -> None:
+    content = content_for("de-DE")
+    assert content.number == "your local emergency number"
+    assert "911" not in content.text("outcomes.emergency.action")
+    assert "call 911 now" in content_for("en-US").text("outcomes.emergency.action")
+
+
+def test_missing_key_and_missing_value_are_clear() -> None:
+    content = content_for("en-US")
+    with pytest.raises(ContentError, match="no content for 'questions.nope.ask'"):
+        content.text("questions.nope.ask")
+    with pytest.raises(ContentError, match="needs a value for 'signs'"):
+        content.text("outcomes.urgent.lead")
+
+
+@pytest.mark.parametrize("text", ["a < b & c > d", "it's \"quoted\"", "<speak>inject</speak>"])
+def test_ssml_is_escaped_and_well_formed(text: str) -> None:
+    ssml = to_ssml("Hello.", text)
+    root = ET.fromstring(ssml)
+    assert root.tag == "speak" and len(list(root)) == 0
+    assert to_plain(ssml) == f"Hello. {text}"
+
+
+def test_join_reads_naturally() -> None:
+    content = content_for("en-US")
+    assert content.join(["a"]) == "a"
+    assert content.join(["a", "b"]) == "a and b"
+    assert content.join(["a", "b", "c"]) == "a, b and c"
