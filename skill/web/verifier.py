@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import logging
 import os
 import posixpath
@@ -40,6 +41,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
+from werkzeug.datastructures import Headers
 
 from skill.web._sdk_compat import AbstractVerifier, VerificationException, verifier_constants
 
@@ -90,7 +92,7 @@ def utc_now() -> datetime:
 def _header(headers: Mapping[str, Any], name: str) -> str | None:
     """Header lookup that is case-insensitive for plain dicts too (Flask's headers already are)."""
     value = headers.get(name)
-    if value is None:
+    if value is None and not isinstance(headers, Headers):
         lowered = name.lower()
         for key, candidate in headers.items():
             if isinstance(key, str) and key.lower() == lowered:
@@ -104,6 +106,7 @@ def _header(headers: Mapping[str, Any], name: str) -> str | None:
 # --- certificate URL ----------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=64)
 def validate_cert_url(url: str) -> str:
     """Check a ``SignatureCertChainUrl`` against Amazon's rules; return it normalised.
 
