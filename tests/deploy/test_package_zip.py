@@ -1,0 +1,243 @@
+"""`neck-twitch package`: what the Lambda zip holds, that it runs, and that it is reproducible.
+
+Offline: dependencies come from this environment (the host is the target here), and the
+`.pyc` are compiled by this interpreter; the real build fetches Linux wheels for the target.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from skill import packaging
+from skill.packaging import Bundle, PackagingError, Target
+
+REPO = Path(__file__).resolve().parents[2]
+HOST_PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
+HOST_TAG = sys.implementation.cache_tag  # e.g. cpython-311
+SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+WEB_ONLY = ("flask", "werkzeug", "flask_ask_sdk", "cryptography", "rapidfuzz", "click", "gunicorn")
+
+
+@pytest.fixture(scope="module")
+def deps_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("deps")
+    copied = packaging.copy_installed_distributions(packaging.runtime_requirements(), folder)
+    assert {"ask-sdk-core", "ask-sdk-model", "pyyaml"} <= set(copied), copied
+    return folder
+
+
+def build(out: Path, deps_dir: Path) -> Bundle:
+    return packaging.build_skill_bundle(
+        out, Target("x86_64", HOST_PYTHON), deps_dir=deps_dir, compile_with=sys.executable
+    )
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory, deps_dir: Path) -> Bundle:
+    return build(tmp_path_factory.mktemp("dist") / "skill.zip", deps_dir)
+
+
+@pytest.fixture(scope="module")
+def names(bundle: Bundle) -> list[str]:
+    with zipfile.ZipFile(bundle.path) as zf:
+        return zf.namelist()
+
+
+@pytest.fixture(scope="module")
+def extracted(bundle: Bundle, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("task")
+    with zipfile.ZipFile(bundle.path) as zf:
+        zf.extractall(folder)
+    return folder
+
+
+def test_entry_point_and_skill_package_sit_at_the_root(names: list[str]) -> None:
+    assert "lambda_function.py" in names
+    assert f"__pycache__/lambda_function.{HOST_TAG}.pyc" in names
+    for required in (
+        "skill/__init__.py",
+        "skill/alexa/builder.py",
+        "skill/triage/rules.yaml",
+        "skill/content/en-US.yaml",
+        "yaml/__init__.py",
+        "ask_sdk_core/skill_builder.py",
+        "ask_sdk_model/request_envelope.py",
+    ):
+        assert required in names, f"{required} missing from the bundle"
+
+
+def test_no_tests_caches_tooling_or_web_only_dependencies(names: list[str]) -> None:
+    tops = {name.split("/", 1)[0] for name in names}
+    assert not tops & {"tests", "benchmarks", "lambda", "bin", "interaction_model"}, tops
+    for package in WEB_ONLY:
+        assert package not in tops, f"{package} is web/CLI-only and must not be bundled"
+    for excluded in ("skill/web/", "skill/simulator/", "skill/cli.py", "skill/packaging.py"):
+        assert not any(name.startswith(excluded) for name in names), excluded
+    assert not [n for n in names if n.endswith(".pyc") and f".{HOST_TAG}." not in n]
+    assert not [n for n in names if n.endswith("/RECORD") or n.endswith("/direct_url.json")]
+
+
+def test_every_module_has_an_unchecked_hash_pyc_for_the_target(bundle: Bundle) -> None:
+    with zipfile.ZipFile(bundle.path) as zf:
+        names = set(zf.namelist())
+        sources = [n for n in names if n.endswith(".py")]
+        assert len(sources) > 100
+        for source in sources:
+            folder, _, file = source.rpartition("/")
+            pyc = f"{folder}/__pycache__/{file[:-3]}.{HOST_TAG}.pyc".lstrip("/")
+            assert pyc in names, f"{source} has no precompiled {pyc}"
+            header = zf.read(pyc)[:16]
+            assert header[:4] == importlib.util.MAGIC_NUMBER, f"{pyc} is for another Python"
+            (flags,) = struct.unpack("<I", header[4:8])
+            # bit 0: hash-based; bit 1 clear: never checked against the (read-only) source.
+            assert flags == 0b01, f"{pyc} has flags {flags:#b}"
+
+
+def test_entries_have_fixed_dates_and_modes(bundle: Bundle) -> None:
+    with zipfile.ZipFile(bundle.path) as zf:
+        infos = zf.infolist()
+    assert [info.filename for info in infos] == sorted(info.filename for info in infos)
+    assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
+    assert {info.external_attr >> 16 for info in infos} == {0o100644}
+    assert bundle.files == len(infos)
+
+
+def test_same_tree_gives_the_same_bytes(bundle: Bundle, deps_dir: Path, tmp_path: Path) -> None:
+    again = build(tmp_path / "again.zip", deps_dir)
+    assert again.sha256 == bundle.sha256
+    assert hashlib.sha256(again.path.read_bytes()).hexdigest() == again.sha256
+
+
+def test_bytes_do_not_depend_on_where_the_tree_is_or_its_mtimes(
+    deps_dir: Path, tmp_path: Path
+) -> None:
+    entry = REPO / "lambda" / "lambda_function.py"
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(REPO / "skill", moved / "skill", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(entry, moved / "lambda_function.py")
+    for path in moved.rglob("*"):
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+
+    def bundle_from(skill_dir: Path, entry_point: Path, out: Path) -> str:
+        return packaging.build_bundle(
+            out,
+            entry_point=entry_point,
+            packages=[skill_dir],
+            deps_dir=deps_dir,
+            target=Target("x86_64", HOST_PYTHON),
+            compile_with=sys.executable,
+        ).sha256
+
+    original = bundle_from(REPO / "skill", entry, tmp_path / "a.zip")
+    assert bundle_from(moved / "skill", moved / "lambda_function.py", tmp_path / "b.zip") == (
+        original
+    )
+
+
+_RUN_BUNDLE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import lambda_function
+event = json.loads(sys.stdin.read())
+response = lambda_function.lambda_handler(event, None)
+bundle = sys.argv[1]
+foreign = sorted(
+    name for name, module in sys.modules.items()
+    if name.split(".")[0] in {"skill", "yaml", "ask_sdk_core", "ask_sdk_model", "lambda_function"}
+    and getattr(module, "__file__", None) and not module.__file__.startswith(bundle)
+)
+print(json.dumps({"response": response, "foreign": foreign, "modules": sorted(sys.modules)}))
+"""
+
+
+def launch_event() -> dict[str, Any]:
+    application = {"applicationId": SKILL_ID}
+    user = {"userId": "amzn1.ask.account.TESTUSER"}
+    return {
+        "version": "1.0",
+        "session": {"new": True, "sessionId": "amzn1.echo-api.session.pkg",
+                    "application": application, "attributes": {}, "user": user},
+        "context": {"System": {"application": application, "user": user,
+                               "device": {"deviceId": "d", "supportedInterfaces": {}},
+                               "apiEndpoint": "https://api.amazonalexa.com"}},
+        "request": {"type": "LaunchRequest", "requestId": "amzn1.echo-api.request.pkg",
+                    "timestamp": "2026-11-24T12:00:00Z", "locale": "en-US"},
+    }  # fmt: skip
+
+
+def test_bundle_answers_a_launch_request_on_its_own_from_its_pyc(extracted: Path) -> None:
+    # -S: no site-packages, so everything must come from the bundle; -B: nothing is written,
+    # as on Lambda's read-only code folder; -v: the import system says which .pyc it loaded.
+    result = subprocess.run(
+        [sys.executable, "-S", "-E", "-B", "-v", "-c", _RUN_BUNDLE, str(extracted)],
+        input=json.dumps(launch_event()),
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": os.environ.get("PATH", ""), "SKILL_ID": SKILL_ID},
+        cwd=extracted,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout)
+    assert report["foreign"] == [], "modules loaded from outside the bundle"
+    speech = report["response"]["response"]["outputSpeech"]["ssml"]
+    assert "<speak>" in speech and len(speech) > 40
+    assert report["response"]["response"].get("shouldEndSession") is not True
+    assert not set(report["modules"]) & set(WEB_ONLY)
+    from_cache = [line for line in result.stderr.splitlines() if line.startswith("# code object")]
+    for module in ("lambda_function", "skill/alexa/builder", "skill/triage/rules"):
+        folder, _, name = module.rpartition("/")
+        pyc = f"{folder}/__pycache__/{name}.{HOST_TAG}.pyc".lstrip("/")
+        assert any(line.endswith(f"{extracted}/{pyc}'") for line in from_cache), (
+            f"{module} was not imported from its precompiled .pyc"
+        )
+
+
+def test_runtime_requirements_match_the_project_dependencies() -> None:
+    def names(requirements: list[str]) -> set[str]:
+        return {packaging._normalise(packaging._requirement_name(r)) for r in requirements}
+
+    bundled = names(packaging.runtime_requirements())
+    assert bundled == names(packaging.declared_requirements())
+    assert "click" not in bundled and {"ask-sdk-core", "pyyaml"} <= bundled
+
+
+def test_compiling_with_the_wrong_python_is_refused(deps_dir: Path, tmp_path: Path) -> None:
+    other = "3.13" if HOST_PYTHON != "3.13" else "3.12"
+    result = CliRunner().invoke(
+        packaging.package,
+        ["--out", str(tmp_path / "x.zip"), "--python", other, "--deps-dir", str(deps_dir),
+         "--compile-with", sys.executable],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert f"is Python {HOST_PYTHON}, not {other}" in result.output
+    assert not (tmp_path / "x.zip").exists()
+
+
+def test_find_interpreter() -> None:
+    assert packaging._interpreter_version(packaging.find_interpreter(HOST_PYTHON)) == HOST_PYTHON
+    with pytest.raises(PackagingError, match="--compile-with"):
+        packaging.find_interpreter("3.99")
+
+
+def test_target_validation() -> None:
+    assert Target("arm64", "3.12").platform == "manylinux2014_aarch64"
+    assert Target("x86_64", "3.13").pyc_tag == "cpython-313"
+    with pytest.raises(PackagingError):
+        Target("mips", "3.12")
+    with pytest.raises(PackagingError):
+        Target("arm64", "twelve")
