@@ -237,10 +237,15 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
 
 class LogRequestInterceptor(AbstractRequestInterceptor):
-    """Logs the request type and intent name only: never bodies, ids or slot values."""
+    """Logs the request type only: never bodies, ids or slot values.
+
+    An intent name is an answer ("AMAZON.YesIntent"), so it is logged at DEBUG only.
+    """
 
     def process(self, handler_input: HandlerInput) -> None:
-        logger.info("request %s", _request_type(handler_input))
+        request_type = _request_type(handler_input)
+        logger.info("request %s", request_type.split(":")[0])
+        logger.debug("request %s", request_type)
 
 
 def _request_type(handler_input: HandlerInput) -> str:
