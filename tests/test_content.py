@@ -82,7 +82,7 @@ def test_unknown_locale_speaks_no_foreign_number() -> None:
 
 def test_missing_key_and_missing_value_are_clear() -> None:
     content = content_for("en-US")
-    with pytest.raises(ContentError, match="no content for 'questions.nope.ask'"):
+    with pytest.raises(ContentError, match=r"no content for 'questions\.nope\.ask'"):
         content.text("questions.nope.ask")
     with pytest.raises(ContentError, match="needs a value for 'signs'"):
         content.text("outcomes.urgent.lead")

@@ -56,11 +56,11 @@ def test_a_mistake_is_reported_with_file_and_key(change: str, key: str, problem:
 
 def test_unreadable_and_invalid_files_name_the_file(tmp_path: Path) -> None:
     missing = tmp_path / "missing.yaml"
-    with pytest.raises(RulesError, match="missing.yaml: cannot read"):
+    with pytest.raises(RulesError, match=r"missing\.yaml: cannot read"):
         load_rules(missing)
     bad = tmp_path / "bad.yaml"
     bad.write_text("red_flags: [unclosed\n")
-    with pytest.raises(RulesError, match="bad.yaml: not valid YAML"):
+    with pytest.raises(RulesError, match=r"bad\.yaml: not valid YAML"):
         load_rules(bad)
     top = tmp_path / "top.yaml"
     top.write_text("- just a list\n")
