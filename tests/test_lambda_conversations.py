@@ -83,6 +83,7 @@ def test_not_sure_is_explained_once_then_counted(dialog: Dialog) -> None:
     dialog.say(names.NOT_SURE)
     assert dialog.speech.startswith("No problem, let me explain.")
     assert "food or drink feeling stuck" in dialog.speech
+    assert dialog.speech.endswith("Do you have trouble swallowing?")
     assert dialog.ended is False
     dialog.say(names.NOT_SURE)
     assert dialog.speech == "Do you choke, or have any trouble breathing?"

@@ -34,8 +34,8 @@ def ask_question(content: Content, step: Ask) -> tuple[str, ...]:
     qid = step.question.id
     ask = content.text(f"questions.{qid}.ask")
     if step.clarify:
-        return (content.text("clarify_intro"), content.text(f"questions.{qid}.explain"), ask,
-                content.text("still_unsure_note"))
+        return (content.text("clarify_intro"), content.text(f"questions.{qid}.explain"),
+                content.text("still_unsure_note"), ask)
     return (ask,)
 
 
