@@ -141,8 +141,14 @@ def _checked_body() -> str:
     charset = flask_request.mimetype_params.get("charset", "utf-8").lower()
     if charset not in ("utf-8", "utf8"):
         raise ApiError(415, "unsupported_media_type", "Body must be UTF-8")
-    # Raises 413 via MAX_CONTENT_LENGTH before reading an oversized body.
+    # With a Content-Length over MAX_CONTENT_LENGTH, werkzeug raises 413 before reading.
     raw = flask_request.get_data(cache=True)
+    if len(raw) >= MAX_BODY_BYTES and flask_request.content_length is None:
+        # A chunked body is silently cut at MAX_CONTENT_LENGTH; refuse rather than parse a
+        # truncated body (so a chunked body of exactly 1 MiB is refused too).
+        raise ApiError(
+            413, "request_entity_too_large", f"Body is larger than {MAX_BODY_BYTES} bytes"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -187,6 +187,32 @@ def test_oversized_body_gets_413(client: FlaskClient) -> None:
     _assert_error(response, 413, "request_entity_too_large")
 
 
+def test_oversized_chunked_body_gets_413(client: FlaskClient) -> None:
+    import io
+
+    body = b'{"pad": "' + b"x" * MAX_BODY_BYTES + b'"}'
+    response = client.post(
+        "/",
+        input_stream=io.BytesIO(body),
+        content_type="application/json",
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    _assert_error(response, 413, "request_entity_too_large")
+
+
+def test_small_chunked_body_is_served(client: FlaskClient) -> None:
+    import io
+
+    body, headers = signed_request()
+    response = client.post(
+        "/",
+        input_stream=io.BytesIO(body),
+        headers=headers,
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 200, response.get_data(as_text=True)
+
+
 @pytest.mark.parametrize(
     ("content_type", "status", "code"),
     [

@@ -132,5 +132,15 @@ def test_gunicorn_refuses_unsigned_and_oversized_requests(gunicorn_port: int) ->
         "code": "verification_failed",
         "message": "Request failed verification",
     }
-    status, _ = post(b"{" + b" " * (1024 * 1024 + 1) + b"}", {"Content-Type": "application/json"})
+    big = b"{" + b" " * (1024 * 1024 + 1) + b"}"
+    status, _ = post(big, {"Content-Type": "application/json"})
     assert status == 413
+    connection = http.client.HTTPConnection("127.0.0.1", gunicorn_port, timeout=10)
+    chunks = (big[i : i + 65536] for i in range(0, len(big), 65536))
+    connection.request(
+        "POST", "/", body=chunks, headers={"Content-Type": "application/json"}, encode_chunked=True
+    )
+    response = connection.getresponse()
+    assert response.status == 413
+    assert json.loads(response.read())["error"]["code"] == "request_entity_too_large"
+    connection.close()
