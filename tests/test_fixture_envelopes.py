@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, SKILL_ID, Dialog, LambdaHandler, envelope, intent_request
+from skilltest import FIXTURES, SKILL_ID, Dialog, LambdaHandler, envelope, intent_request
 
 from skill.alexa.builder import RequestRejected, create_skill, handle_event
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Dialog, resolved_slot
+from skilltest import Dialog, resolved_slot
 
 from skill.alexa import constants as names
 
