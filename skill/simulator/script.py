@@ -6,11 +6,14 @@
         request: LaunchRequest
         speech_matches: "(?i)swallow"
       - user: no
+        repeat: 30          # say it again and again, at most 30 times, until the session ends
         intent: AMAZON.NoIntent
-        ended: false
+        card_title_matches: "(?i)harmless"
+        ended: true
 
-Each turn has `user` and any of the expectations in `EXPECTATIONS`. A run stops at the first
-turn that does not meet them and reports a readable diff.
+Each turn has `user` and any of the expectations in `EXPECTATIONS`. A repeated turn checks
+`intent` and `speech_not_matches` on every repetition and everything on the last one. A run
+stops at the first turn that does not meet its expectations and reports a readable diff.
 """
 
 from __future__ import annotations
@@ -34,10 +37,24 @@ EXPECTATIONS: dict[str, str] = {
     "speech_not_matches": "regular expression the speech must not match",
     "reprompt_matches": "regular expression the reprompt matches",
     "card_matches": "regular expression the card's title or text matches",
+    "card_title_matches": "regular expression the card's title matches",
     "ended": "true if the skill ends the session on this turn",
 }
+REPEAT_KEYS: dict[str, str] = {
+    "repeat": "say the line up to this many times, until the session ends (or until_matches)",
+    "until_matches": "with repeat: stop repeating once the speech matches this regex",
+}
 _TOP_KEYS = frozenset({"name", "description", "locale", "device", "user", "turns"})
-_REGEX_KEYS = ("speech_matches", "speech_not_matches", "reprompt_matches", "card_matches")
+_REGEX_KEYS = (
+    "speech_matches",
+    "speech_not_matches",
+    "reprompt_matches",
+    "card_matches",
+    "card_title_matches",
+    "until_matches",
+)
+# Checked on every repetition of a repeated turn, not only the last.
+_EVERY_REPETITION = ("intent", "speech_not_matches")
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,8 @@ class ScriptTurn:
     user: str
     expect: dict[str, Any]
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    repeat: int = 1
+    until: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +95,25 @@ class ScriptReport:
         return self.failed_turn is None
 
 
+def _loader() -> type[Any]:
+    """A safe loader where only true/false are booleans: `user: no` must stay the word "no"."""
+    import yaml
+
+    class ScriptLoader(yaml.SafeLoader):
+        pass
+
+    bool_tag = "tag:yaml.org,2002:bool"
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag != bool_tag]
+        for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    ScriptLoader.yaml_implicit_resolvers = resolvers
+    ScriptLoader.add_implicit_resolver(
+        bool_tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return ScriptLoader
+
+
 def load_script(path: Path) -> Script:
     import yaml
 
@@ -86,7 +124,7 @@ def load_script(path: Path) -> Script:
     except (OSError, UnicodeDecodeError) as exc:
         raise SimulatorError(f"cannot read dialog script {path}: {exc}") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_loader())  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -133,11 +171,16 @@ def _parse_turn(raw: Any, number: int, path: Path) -> ScriptTurn:
         raise _fail(path, f"{where}: 'user' is longer than {MAX_UTTERANCE_CHARS} characters")
     expect: dict[str, Any] = {}
     patterns: dict[str, re.Pattern[str]] = {}
+    repeat = raw.get("repeat", 1)
+    if isinstance(repeat, bool) or not isinstance(repeat, int) or not 1 <= repeat <= 1000:
+        raise _fail(path, f"{where}: 'repeat' must be a whole number from 1 to 1000")
+    if "until_matches" in raw and "repeat" not in raw:
+        raise _fail(path, f"{where}: 'until_matches' needs 'repeat'")
     for key, value in raw.items():
-        if key == "user":
+        if key in ("user", "repeat"):
             continue
-        if key not in EXPECTATIONS:
-            known = ", ".join(sorted(EXPECTATIONS))
+        if key not in EXPECTATIONS and key not in REPEAT_KEYS:
+            known = ", ".join(sorted([*EXPECTATIONS, *REPEAT_KEYS]))
             raise _fail(path, f"{where}: unknown key {key!r} (expected user, {known})")
         if key == "ended":
             if not isinstance(value, bool):
@@ -154,21 +197,43 @@ def _parse_turn(raw: Any, number: int, path: Path) -> ScriptTurn:
                 patterns[key] = re.compile(value)
             except re.error as exc:
                 raise _fail(path, f"{where}: {key!r} is not a valid regex: {exc}") from None
-        expect[key] = value
-    return ScriptTurn(user=user, expect=expect, patterns=patterns)
+        if key != "until_matches":
+            expect[key] = value
+    until = patterns.pop("until_matches", None)
+    return ScriptTurn(user=user, expect=expect, patterns=patterns, repeat=repeat, until=until)
 
 
 def run_script(script: Script, simulator: Simulator) -> ScriptReport:
     report = ScriptReport(script)
     for index, step in enumerate(script.turns):
-        turn = simulator.say(step.user)
-        report.turns.append(turn)
-        differences = compare(step, turn)
+        differences = _run_turn(step, simulator, report.turns)
         if differences:
             report.failed_turn = index
             report.differences = differences
             break
     return report
+
+
+def _run_turn(step: ScriptTurn, simulator: Simulator, transcript: list[Turn]) -> list[Difference]:
+    if step.repeat == 1:
+        transcript.append(simulator.say(step.user))
+        return compare(step, transcript[-1])
+    every = ScriptTurn(
+        step.user,
+        {k: v for k, v in step.expect.items() if k in _EVERY_REPETITION},
+        {k: v for k, v in step.patterns.items() if k in _EVERY_REPETITION},
+    )
+    for _ in range(step.repeat):
+        turn = simulator.say(step.user)
+        transcript.append(turn)
+        done = turn.ended if step.until is None else bool(step.until.search(turn.speech or ""))
+        if done:
+            return compare(step, turn)
+        differences = compare(every, turn)
+        if differences:
+            return differences
+    stop = "the session ended" if step.until is None else f"speech matched /{step.until.pattern}/"
+    return [Difference("repeat", f"{stop} within {step.repeat} repetitions", "it did not")]
 
 
 def compare(step: ScriptTurn, turn: Turn) -> list[Difference]:
@@ -197,6 +262,7 @@ def compare(step: ScriptTurn, turn: Turn) -> list[Difference]:
         ("speech_not_matches", speech, False),
         ("reprompt_matches", turn.reprompt or "", True),
         ("card_matches", _card_text(turn), True),
+        ("card_title_matches", str((turn.card or {}).get("title") or ""), True),
     ]
     for key, text, wanted in regex_checks:
         pattern = step.patterns.get(key)

@@ -1,0 +1,36 @@
+"""Every dialog script in tests/dialogs runs through the simulator against the real skill."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+
+from skill.simulator.envelopes import EnvelopeFactory
+from skill.simulator.model import load_model, model_path
+from skill.simulator.nlu import Nlu
+from skill.simulator.runner import Simulator
+from skill.simulator.script import format_report, load_script, run_script
+from skill.simulator.transport import in_process
+
+DIALOGS = sorted((Path(__file__).parent / "dialogs").glob("*.yaml"))
+
+
+def test_there_are_dialog_scripts() -> None:
+    assert len(DIALOGS) >= 2
+
+
+@pytest.mark.parametrize("path", DIALOGS, ids=[p.stem for p in DIALOGS])
+def test_dialog_script(path: Path) -> None:
+    script = load_script(path)
+    locale = script.locale or "en-US"
+    simulator = Simulator(
+        Nlu(load_model(model_path(locale), locale)),
+        # A fresh user per run, so nothing stored by an earlier run can change the dialog.
+        EnvelopeFactory(locale, user=script.user or f"test-{uuid.uuid4()}",
+                        device=script.device or "voice"),
+        in_process(),
+    )
+    report = run_script(script, simulator)
+    assert report.passed, format_report(report)
