@@ -122,11 +122,15 @@ def declared_requirements(distribution: str = "neck-twitch-check") -> list[str]:
     )
 
 
-def runtime_requirements(root: Path | None = None) -> list[str]:
-    """What the bundle installs: `lambda/requirements.txt`, one requirement a line."""
-    path = (root or project_root()) / "lambda" / "requirements.txt"
+def runtime_requirements_file(path: Path) -> list[str]:
+    """The requirements in a pip requirements file (one a line, `#` comments)."""
     lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
     return sorted(line for line in lines if line)
+
+
+def runtime_requirements(root: Path | None = None) -> list[str]:
+    """What the skill's bundle installs: `lambda/requirements.txt`."""
+    return runtime_requirements_file((root or project_root()) / "lambda" / "requirements.txt")
 
 
 def installed_pins(exclude: Iterable[str] = ("neck-twitch-check",)) -> list[str]:
