@@ -65,7 +65,7 @@ class _Yes(AbstractRequestHandler):
         return bool(is_intent_name("AMAZON.YesIntent")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        attributes = handler_input.attributes_manager.session_attributes
+        attributes: Any = handler_input.attributes_manager.session_attributes
         attributes["yes"] = int(attributes.get("yes", 0)) + 1
         rb = handler_input.response_builder
         rb.set_card(_simple_card("Tea", f"{attributes['yes']} yes"))
@@ -96,7 +96,7 @@ class _Other(AbstractRequestHandler):
         return True
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        request = handler_input.request_envelope.request
+        request: Any = handler_input.request_envelope.request
         name = getattr(getattr(request, "intent", None), "name", None) or request.object_type
         return handler_input.response_builder.speak(f"Heard {name}.").ask("Go on.").response
 
@@ -127,8 +127,8 @@ class HelloTransport:
             payload=json.dumps(envelope), obj_type=RequestEnvelope
         )
         response = self.skill.invoke(request_envelope=request, context=None)
-        result: dict[str, Any] = self.skill.serializer.serialize(response)
-        return json.loads(json.dumps(result))
+        result: dict[str, Any] = json.loads(json.dumps(self.skill.serializer.serialize(response)))
+        return result
 
 
 MakeHello = Callable[..., Simulator]

@@ -22,7 +22,7 @@ def _fixture(name: str) -> dict[str, Any]:
     return data
 
 
-def _deserialize(envelope: dict[str, Any]) -> RequestEnvelope:
+def _deserialize(envelope: dict[str, Any]) -> Any:
     result = DefaultSerializer().deserialize(json.dumps(envelope), RequestEnvelope)
     assert isinstance(result, RequestEnvelope)
     return result
