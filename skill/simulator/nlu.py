@@ -365,25 +365,37 @@ _ONESHOT_VERBS = r"(?:ask|tell)"
 _CONNECTORS = r"(?:to |about |if |whether |that |for )?"
 
 
-def invocation_parser(invocation_name: str) -> re.Pattern[str]:
-    name = re.escape(normalise(invocation_name))
-    return re.compile(
+@dataclass(frozen=True)
+class InvocationParser:
+    regex: re.Pattern[str]
+    first_word: str  # a cheap test first: "yes" or "no" cannot hold the invocation name
+
+    def parse(self, utterance: str) -> Invocation | None:
+        if self.first_word not in re.sub(r"['\u2019\u2018`]", "", utterance.lower()):
+            return None
+        tokens = tokenize(utterance)
+        match = self.regex.match(tokens.key_text)
+        if match is None:
+            return None
+        if match.group("launch"):
+            return Invocation("launch")
+        group = "ask" if match.group("ask") else "and"
+        start = tokens.key_text[: match.start(group)].count(" ")
+        return Invocation("oneshot", " ".join(tokens.display[start:]))
+
+
+def invocation_parser(invocation_name: str) -> InvocationParser:
+    key = normalise(invocation_name)
+    name = re.escape(key)
+    regex = re.compile(
         rf"^(?:alexa )?(?:"
         rf"(?P<launch>{_LAUNCH_VERBS} (?:the )?{name}(?: skill| app)?(?: please)?)"
         rf"|{_ONESHOT_VERBS} (?:the )?{name}(?: skill)? {_CONNECTORS}(?P<ask>.+)"
         rf"|{_LAUNCH_VERBS} (?:the )?{name}(?: skill)? (?:and|to) (?P<and>.+)"
         rf")$"
     )
+    return InvocationParser(regex, key.split()[0] if key else "")
 
 
-def parse_invocation(parser: re.Pattern[str], utterance: str) -> Invocation | None:
-    tokens = tokenize(utterance)
-    match = parser.match(tokens.key_text)
-    if match is None:
-        return None
-    if match.group("launch"):
-        return Invocation("launch")
-    group = "ask" if match.group("ask") else "and"
-    start = tokens.key_text[: match.start(group)].count(" ")
-    return Invocation("oneshot", " ".join(tokens.display[start:]))
-
+def parse_invocation(parser: InvocationParser, utterance: str) -> Invocation | None:
+    return parser.parse(utterance)
