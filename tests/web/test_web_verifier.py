@@ -411,21 +411,19 @@ def test_real_2017_amazon_request_is_rejected_with_todays_trust_store() -> None:
         signature.verify(headers, body.decode(), None)
 
 
-def test_real_2017_body_signature_itself_is_intact() -> None:
-    """The 2017 rejection is about trust, not bytes: with its own root trusted it verifies."""
+def test_real_2017_request_is_refused_only_for_trust() -> None:
+    """With its (no longer trusted) Symantec intermediate as anchor, the same request verifies:
+    the rejection above is about today's trust store, not the URL, dates, SAN or body bytes."""
     from skill.web.verifier import parse_pem_certificates
 
-    body, headers, chain, _ = _fixture("sidoh_alexa_verifier_2017_intent")
+    body, headers, chain, at = _fixture("sidoh_alexa_verifier_2017_intent")
     assert body.startswith(b" ") and b"\n" in body  # exact bytes, never re-serialised
-    certificates = parse_pem_certificates(chain)
-    import base64
-
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import padding, rsa
-
-    key = certificates[0].public_key()
-    assert isinstance(key, rsa.RSAPublicKey)
-    key.verify(base64.b64decode(headers["Signature"]), body, padding.PKCS1v15(), hashes.SHA1())
+    anchor = parse_pem_certificates(chain)[1]
+    fetcher = _Fetcher({headers["SignatureCertChainUrl"]: chain})
+    verifier = SignatureVerifier(trust_roots=[anchor], fetcher=fetcher, clock=lambda: at)
+    verifier.verify(headers, body.decode(), None)
+    with pytest.raises(VerificationException, match="signature"):
+        verifier.verify(headers, body[1:].decode(), None)
 
 
 # --- HTTP fetcher -------------------------------------------------------------------------
