@@ -100,6 +100,12 @@ def simulate(
         _die(str(exc) + ("" if show_traceback else " (rerun with --traceback for details)"))
     except SimulatorError as exc:
         _die(str(exc))
+    except UnicodeDecodeError:
+        _die("input is not UTF-8 text")
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from complaining.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        sys.exit(0)
     except KeyboardInterrupt:
         click.echo("", err=True)
         sys.exit(130)

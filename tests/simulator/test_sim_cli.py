@@ -312,3 +312,21 @@ def test_quit_command_closes_the_open_session(
 def test_help_lists_the_commands() -> None:
     result = run("--help")
     assert result.exit_code == 0 and "--replay" in result.stdout and "--endpoint" in result.stdout
+
+
+def test_a_crash_inside_the_skill_is_one_line_unless_traceback_is_asked_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def crash(*args: Any, **kwargs: Any) -> Any:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr("skill.alexa.builder.handle_event", crash)
+    result = run(stdin=f"{LAUNCH}\n")
+    assert_one_line_error(result, "the skill raised ZeroDivisionError: boom (rerun with")
+    verbose = run("--traceback", stdin=f"{LAUNCH}\n")
+    assert verbose.exit_code == 2 and "Traceback" in verbose.stderr
+
+
+def test_input_that_is_not_utf8_is_a_one_line_error() -> None:
+    result = CliRunner().invoke(main, ["simulate"], input=b"open neck twitch check\n\xff\xfe\n")
+    assert_one_line_error(result, "input is not UTF-8 text")
