@@ -233,10 +233,13 @@ def _converse(
     options: _Options, replay_path: Path | None, record: Path | None, json_mode: bool,
     speak: bool,
 ) -> None:
+    from skill.simulator.errors import SimulatorError
     from skill.simulator.repl import HELP, Console, prompt_lines
     from skill.simulator.replay import load_replay, write_replay
     from skill.simulator.voice import Speaker
 
+    if record is not None and not record.resolve().parent.is_dir():
+        raise SimulatorError(f"cannot write replay file {record}: its directory does not exist")
     lines: Any
     interactive = False
     locale = skill_id = None

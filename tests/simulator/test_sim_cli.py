@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import threading
+import uuid
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,7 +22,10 @@ LAUNCH = "open neck twitch check"
 
 
 def run(*args: str, stdin: str | None = None) -> Result:
-    return CliRunner().invoke(main, ["simulate", *args], input=stdin)
+    # A new user per run unless a test names one: state the skill stores per user (a check
+    # to resume) must not carry from one test into another.
+    user = [] if "--user" in args else ["--user", f"test-{uuid.uuid4()}"]
+    return CliRunner().invoke(main, ["simulate", *user, *args], input=stdin)
 
 
 def assert_one_line_error(result: Result, fragment: str) -> None:
@@ -88,12 +92,13 @@ def test_screen_device_and_locale_flags_reach_the_envelope() -> None:
 
 def test_user_id_is_stable_across_runs_and_not_printed_by_state() -> None:
     ids = []
+    robin = f"robin-{uuid.uuid4()}"
     for _ in range(2):
-        result = run("--user", "robin", stdin=f"{LAUNCH}\n:request\n")
+        result = run("--user", robin, stdin=f"{LAUNCH}\n:request\n")
         request = json.loads(result.stdout[result.stdout.index("{"):])
         ids.append(request["session"]["user"]["userId"])
     assert ids[0] == ids[1]
-    state = run("--user", "robin", stdin=f"{LAUNCH}\n:state\n").stdout
+    state = run("--user", robin, stdin=f"{LAUNCH}\n:state\n").stdout
     assert ids[0] not in state and '"attributes"' in state
 
 
@@ -328,5 +333,19 @@ def test_a_crash_inside_the_skill_is_one_line_unless_traceback_is_asked_for(
 
 
 def test_input_that_is_not_utf8_is_a_one_line_error() -> None:
-    result = CliRunner().invoke(main, ["simulate"], input=b"open neck twitch check\n\xff\xfe\n")
+    result = CliRunner().invoke(main, ["simulate", "--user", f"test-{uuid.uuid4()}"],
+                                input=b"open neck twitch check\n\xff\xfe\n")
     assert_one_line_error(result, "input is not UTF-8 text")
+
+
+def test_record_into_a_missing_directory_fails_before_talking(tmp_path: Path) -> None:
+    result = run("--record", str(tmp_path / "no" / "r.json"), stdin=f"{LAUNCH}\n")
+    assert_one_line_error(result, "its directory does not exist")
+    assert result.stdout == ""
+
+
+def test_threshold_option_changes_what_counts_as_a_near_miss() -> None:
+    loose = jsonl(run("--json", "--threshold", "50", "--utterance", "yess sir").stdout)[0]
+    strict = jsonl(run("--json", "--threshold", "99", "--utterance", "yess sir").stdout)[0]
+    assert (loose["intent"], loose["method"]) == ("AMAZON.YesIntent", "fuzzy")
+    assert strict["intent"] == "AMAZON.FallbackIntent"
