@@ -224,8 +224,11 @@ class Nlu:
         tokens = tokenize(utterance)
         if not tokens.key:
             return self._fallback(utterance, None, 0.0)
+        choice = self._exact.get(tokens.key_text)  # the common case: "yes", "no"
+        if choice is not None:
+            return self._result(utterance, choice.intent, {}, 1.0, "exact", choice.sample)
         candidates = list(_without_fillers(tokens))
-        for candidate in candidates:
+        for candidate in candidates[1:]:
             choice = self._exact.get(candidate.key_text)
             if choice is not None:
                 return self._result(utterance, choice.intent, {}, 1.0, "exact", choice.sample)
