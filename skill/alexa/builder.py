@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+from datetime import datetime
 from functools import cache
 from typing import Any
 
 from ask_sdk_core.exceptions import AskSdkException
+from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model import RequestEnvelope
@@ -22,6 +24,25 @@ class RequestRejected(Exception):
     """The event is not a request this skill answers (another skill's id, or not an envelope)."""
 
 
+class _Serializer(DefaultSerializer):
+    """The SDK's serializer, with Alexa's ISO-8601 timestamps read by `datetime.fromisoformat`.
+
+    The SDK reads every request's timestamp with dateutil's general-purpose parser: a third of
+    the time it takes to deserialise an envelope, and an import on a cold start's first request.
+    Whatever `fromisoformat` cannot read still goes to the SDK's parser.
+    """
+
+    # Overrides the SDK's private `__deserialize_datetime` (name-mangled); a test checks it runs.
+    def _DefaultSerializer__deserialize_datetime(self, payload: Any, obj_type: Any) -> Any:
+        if obj_type is datetime and isinstance(payload, str):
+            text = payload[:-1] + "+00:00" if payload.endswith("Z") else payload
+            try:
+                return datetime.fromisoformat(text)
+            except ValueError:
+                pass
+        return super()._DefaultSerializer__deserialize_datetime(payload, obj_type)  # type: ignore[misc]
+
+
 def create_skill(skill_id: str | None = None) -> CustomSkill:
     """A new skill; with `skill_id`, the SDK refuses requests for any other skill."""
     builder = SkillBuilder()
@@ -30,7 +51,9 @@ def create_skill(skill_id: str | None = None) -> CustomSkill:
     builder.add_exception_handler(CatchAllExceptionHandler())
     builder.add_global_request_interceptor(LogRequestInterceptor())
     builder.skill_id = skill_id  # type: ignore[assignment]  # the SDK annotates it as None
-    return builder.create()
+    skill = builder.create()
+    skill.serializer = _Serializer()
+    return skill
 
 
 @cache
