@@ -18,6 +18,8 @@ from pathlib import Path, PurePosixPath
 
 import click
 
+from skill.triage.datafile import make_twin, twin_path
+
 # Lambda's manylinux platform tag per `Architectures` value of the function.
 PLATFORMS: dict[str, str] = {
     "x86_64": "manylinux2014_x86_64",
@@ -263,6 +265,11 @@ def _stage_package(package_dir: Path, staging: Path, excludes: frozenset[str]) -
         destination = staging / package_dir.name / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, destination)
+        if source.suffix == ".yaml":
+            # Parsed here once, so that a cold start need not import PyYAML (see datafile).
+            twin = make_twin(source)
+            if twin is not None:
+                twin_path(destination).write_bytes(twin)
 
 
 def _interpreter_version(interpreter: str) -> str | None:

@@ -6,12 +6,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from skill.triage.datafile import load_data
 
 CONTENT_DIR = Path(__file__).parent
 DEFAULT_LOCALE = "en-US"
-
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ContentError(KeyError):
@@ -74,8 +72,7 @@ def available_locales() -> list[str]:
 @cache
 def _load(locale: str) -> dict[str, Any]:
     path = CONTENT_DIR / f"{locale}.yaml"
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_Loader)
+    data = load_data(path)  # YAML, or its JSON twin in a Lambda bundle
     if not isinstance(data, dict):
         raise ContentError(f"{path}: expected a mapping at the top level")
     return data

@@ -7,15 +7,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from skill.triage.datafile import DataFileError, load_data
 from skill.triage.vocabulary import LIFESTYLE_FACTORS, SIGNS, TIER_KEYS, TIPS, Tier
 
 RULES_PATH = Path(__file__).with_name("rules.yaml")
 RULES_VERSION = 1
-
-# The C loader parses several times faster where libyaml is present (it is in Linux wheels).
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RulesError(ValueError):
@@ -186,12 +182,10 @@ def parse_rules(data: Any, source: str = "<rules>") -> Rules:
 def load_rules(path: Path = RULES_PATH) -> Rules:
     """Read and validate a rules file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = load_data(path)
     except OSError as exc:
         raise RulesError(f"{path}: cannot read: {exc.strerror}") from exc
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
+    except DataFileError as exc:
         raise RulesError(f"{path}: not valid YAML: {exc}") from exc
     return parse_rules(data, str(path))
 

@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from skill import packaging
 from skill.packaging import Bundle, PackagingError, Target
+from skill.triage.datafile import fingerprint
 
 REPO = Path(__file__).resolve().parents[2]
 HOST_PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
@@ -77,6 +79,16 @@ def test_entry_point_and_skill_package_sit_at_the_root(names: list[str]) -> None
         "ask_sdk_model/request_envelope.py",
     ):
         assert required in names, f"{required} missing from the bundle"
+
+
+def test_yaml_files_ship_with_json_twins_of_the_same_data(bundle: Bundle) -> None:
+    with zipfile.ZipFile(bundle.path) as zf:
+        yaml_files = [n for n in zf.namelist() if n.startswith("skill/") and n.endswith(".yaml")]
+        assert {"skill/triage/rules.yaml", "skill/content/en-US.yaml"} <= set(yaml_files)
+        for name in yaml_files:
+            twin = json.loads(zf.read(name + ".json"))
+            assert twin["source"] == fingerprint(zf.read(name))
+            assert twin["data"] == yaml.safe_load(zf.read(name)), name
 
 
 def test_no_tests_caches_tooling_or_web_only_dependencies(names: list[str]) -> None:
@@ -198,6 +210,8 @@ def test_bundle_answers_a_launch_request_on_its_own_from_its_pyc(extracted: Path
     assert "<speak>" in speech and len(speech) > 40
     assert report["response"]["response"].get("shouldEndSession") is not True
     assert not set(report["modules"]) & set(WEB_ONLY)
+    # The rules and the words came from the JSON twins written at packaging time.
+    assert "yaml" not in report["modules"]
     from_cache = [line for line in result.stderr.splitlines() if line.startswith("# code object")]
     for module in ("lambda_function", "skill/alexa/builder", "skill/triage/rules"):
         folder, _, name = module.rpartition("/")
