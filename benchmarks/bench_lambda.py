@@ -209,9 +209,10 @@ def table(rows: Sequence[Row]) -> str:
     ]
     for row in rows:
         goal = f"≤ {row.goal:.2f}x" if row.goal else ""
+        verdict = "" if row.verdict == "info" else row.verdict
         lines.append(
             f"| {row.label.strip()} | {_format(row.project, row.unit)} | "
-            f"{_format(row.hello, row.unit)} | {row.ratio:.2f}x | {goal} | {row.verdict} |"
+            f"{_format(row.hello, row.unit)} | {row.ratio:.2f}x | {goal} | {verdict} |"
         )
     return "\n".join(lines)
 
@@ -243,10 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile = importtime(interpreter, subjects[0]) if args.profile else ""
 
     heading = (
-        f"Python {args.python} ({interpreter}), {arch}, {args.runs} cold starts per skill, "
+        f"Python {args.python}, {arch}, {args.runs} cold starts per skill, "
         f"dependencies from {args.deps}"
     )
-    print(heading)
+    print(f"{heading} ({interpreter})")
     width = max(len(row.label) for row in rows)
     for row in rows:
         goal = f"(goal ≤ {row.goal:.2f}x: {row.verdict})" if row.goal else ""

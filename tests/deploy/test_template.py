@@ -75,10 +75,15 @@ def test_handler_runtime_and_code_match_the_package(function: dict[str, Any]) ->
     entry = ast.parse((REPO / "lambda" / "lambda_function.py").read_text())
     defined = {n.name for n in entry.body if isinstance(n, ast.FunctionDef)}
     assert attribute in defined, f"lambda/lambda_function.py defines no {attribute}"
-    assert function["Runtime"].removeprefix("python") in packaging.PYTHONS
-    assert function["Runtime"] == f"python{packaging.DEFAULT_PYTHON}"
+    assert function["Runtime"] == {"Ref": "Runtime"}
     default_out = next(p.default for p in packaging.package.params if p.name == "out")
     assert Path(function["CodeUri"]) == Path(str(default_out))
+
+
+def test_runtime_parameter_matches_the_package_choices(template: dict[str, Any]) -> None:
+    parameter = template["Parameters"]["Runtime"]
+    assert parameter["AllowedValues"] == [f"python{v}" for v in packaging.PYTHONS]
+    assert parameter["Default"] == f"python{packaging.DEFAULT_PYTHON}"
 
 
 def test_architecture_parameter_matches_the_package_choices(
