@@ -161,7 +161,7 @@ def test_bytes_do_not_depend_on_where_the_tree_is_or_its_mtimes(
 
 _RUN_BUNDLE = """
 import json, sys
-sys.path.insert(0, sys.argv[1])
+sys.path[:0] = sys.argv[1:3]  # /var/task, then what the Lambda runtime itself provides
 import lambda_function
 event = json.loads(sys.stdin.read())
 response = lambda_function.lambda_handler(event, None)
@@ -190,11 +190,28 @@ def launch_event() -> dict[str, Any]:
     }  # fmt: skip
 
 
-def test_bundle_answers_a_launch_request_on_its_own_from_its_pyc(extracted: Path) -> None:
-    # -S: no site-packages, so everything must come from the bundle; -B: nothing is written,
-    # as on Lambda's read-only code folder; -v: the import system says which .pyc it loaded.
+@pytest.fixture(scope="module")
+def lambda_runtime(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Stands in for the runtime's own packages (boto3 and friends), which the zip leaves out."""
+    folder = tmp_path_factory.mktemp("runtime")
+    for name in sorted(packaging._PROVIDED_BY_LAMBDA):
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin:
+            origin = Path(spec.origin)
+            source = origin.parent if origin.name == "__init__.py" else origin
+            (folder / source.name).symlink_to(source)
+    return folder
+
+
+def test_bundle_answers_a_launch_request_on_its_own_from_its_pyc(
+    extracted: Path, lambda_runtime: Path
+) -> None:
+    # -S: no site-packages, so everything must come from the bundle (or what Lambda provides);
+    # -B: nothing is written, as on Lambda's read-only code folder; -v: the import system says
+    # which .pyc it loaded.
+    folders = [str(extracted), str(lambda_runtime)]
     result = subprocess.run(
-        [sys.executable, "-S", "-E", "-B", "-v", "-c", _RUN_BUNDLE, str(extracted)],
+        [sys.executable, "-S", "-E", "-B", "-v", "-c", _RUN_BUNDLE, *folders],
         input=json.dumps(launch_event()),
         capture_output=True,
         text=True,
@@ -219,6 +236,25 @@ def test_bundle_answers_a_launch_request_on_its_own_from_its_pyc(extracted: Path
         assert any(line.endswith(f"{extracted}/{pyc}'") for line in from_cache), (
             f"{module} was not imported from its precompiled .pyc"
         )
+
+
+def test_dependency_staging_drops_what_lambda_has_or_never_runs(tmp_path: Path) -> None:
+    deps, staging = tmp_path / "deps", tmp_path / "staging"
+    for name in (
+        "six.py", "pkg/__init__.py", "pkg/data.json", "pkg-1.0.dist-info/METADATA",
+        "pkg-1.0.dist-info/RECORD", "pkg-1.0.dist-info/INSTALLER", "pkg/__pycache__/x.pyc",
+        "pkg/stub.pyi", "bin/normalizer", "botocore/__init__.py",
+        "botocore-1.35.0.dist-info/METADATA", "boto3/__init__.py", "jmespath/__init__.py",
+        ".complete",
+    ):  # fmt: skip
+        (deps / name).parent.mkdir(parents=True, exist_ok=True)
+        (deps / name).write_text("x")
+    staging.mkdir()
+    packaging._stage_dependencies(deps, staging)
+    staged = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+    assert staged == [
+        "pkg-1.0.dist-info/METADATA", "pkg/__init__.py", "pkg/data.json", "six.py",
+    ]  # fmt: skip
 
 
 def test_runtime_requirements_match_the_project_dependencies() -> None:
