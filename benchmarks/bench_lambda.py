@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -31,6 +32,7 @@ REPO = HERE.parent
 PROBE = HERE / "lambda_probe.py"
 HELLO = HERE / "hello_world"
 RESULTS = HERE / "results.md"
+SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"  # the probe's envelopes
 # The turn timed mid-check: two answers in, a third "no" that moves on to the next question.
 PROJECT_TURNS: tuple[str, list[str]] = ("AMAZON.NoIntent", ["AMAZON.NoIntent", "AMAZON.NoIntent"])
 HELLO_TURNS: tuple[str, list[str]] = ("HelloWorldIntent", [])
@@ -82,11 +84,30 @@ class Row:
         return "met" if self.ratio <= self.goal else "MISSED"
 
 
+def lambda_environment(task_root: Path) -> dict[str, str]:
+    """The variables a Lambda function sees (no memory table), the same for both skills."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "LANG": "C.UTF-8",
+        "TZ": ":UTC",
+        "LAMBDA_TASK_ROOT": str(task_root),
+        "AWS_LAMBDA_FUNCTION_NAME": "neck-twitch-check-benchmark",
+        "AWS_REGION": "us-east-1",
+        "SKILL_ID": SKILL_ID,
+    }
+
+
 def probe(interpreter: str, mode: str, subject: Subject) -> dict[str, Any]:
     command = [interpreter, "-E", "-s", "-B", str(PROBE), mode, str(subject.folder),
                subject.mid_intent, *subject.before]  # fmt: skip
     result = subprocess.run(
-        command, capture_output=True, text=True, check=False, cwd=subject.folder, timeout=300
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=subject.folder,
+        env=lambda_environment(subject.folder),
+        timeout=300,
     )
     if result.returncode != 0:
         raise SystemExit(f"{subject.name} {mode} probe failed:\n{result.stderr}")
@@ -186,6 +207,7 @@ def importtime(interpreter: str, subject: Subject, top: int = 15) -> str:
     result = subprocess.run(
         [interpreter, "-E", "-s", "-B", "-X", "importtime", "-c", code],
         capture_output=True, text=True, check=True, cwd=subject.folder,
+        env=lambda_environment(subject.folder),
     )  # fmt: skip
     rows = []
     for line in result.stderr.splitlines():

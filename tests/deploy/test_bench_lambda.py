@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +48,7 @@ def test_the_probe_times_a_cold_start_of_the_real_entry_point() -> None:
         [sys.executable, "-B", str(BENCHMARKS / "lambda_probe.py"), "cold", str(REPO / "lambda"),
          "AMAZON.NoIntent"],
         capture_output=True, text=True, check=False, timeout=60,
+        env={**os.environ, **bench.lambda_environment(REPO / "lambda")},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
@@ -65,6 +67,15 @@ def test_the_mid_check_turn_is_mid_check() -> None:
     response = handler(probe.intent(mid, attributes), None)
     assert response["response"].get("shouldEndSession") is not True
     assert "?" in speech(response)
+
+
+def test_probes_see_a_lambda_environment(tmp_path: Path) -> None:
+    env = bench.lambda_environment(tmp_path)
+    assert env["AWS_LAMBDA_FUNCTION_NAME"] and env["LAMBDA_TASK_ROOT"] == str(tmp_path)
+    assert env["SKILL_ID"] == probe.envelope(probe.LAUNCH)["context"]["System"]["application"][
+        "applicationId"
+    ]
+    assert "TABLE_NAME" not in env
 
 
 def test_ratios_and_verdicts() -> None:

@@ -216,7 +216,12 @@ def test_bundle_answers_a_launch_request_on_its_own_from_its_pyc(
         capture_output=True,
         text=True,
         check=False,
-        env={"PATH": os.environ.get("PATH", ""), "SKILL_ID": SKILL_ID},
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "SKILL_ID": SKILL_ID,
+            "AWS_LAMBDA_FUNCTION_NAME": "neck-twitch-check-test",
+            "LAMBDA_TASK_ROOT": str(extracted),
+        },
         cwd=extracted,
         timeout=60,
     )
