@@ -25,7 +25,7 @@ PLATFORMS: dict[str, str] = {
     "x86_64": "manylinux2014_x86_64",
     "arm64": "manylinux2014_aarch64",
 }
-# Lambda runtimes this bundle targets (template.yaml uses the first).
+# Lambda runtimes a bundle can target (template.yaml's Runtime parameter offers the same).
 PYTHONS: tuple[str, ...] = ("3.12", "3.13")
 # arm64 (Graviton) is the default: AWS bills it about 20% less per GB-second than x86_64 and
 # every wheel the skill needs (PyYAML's libyaml extension included) is published for it.

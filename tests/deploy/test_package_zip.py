@@ -266,8 +266,10 @@ def test_runtime_requirements_match_the_project_dependencies() -> None:
     def names(requirements: list[str]) -> set[str]:
         return {packaging._normalise(packaging._requirement_name(r)) for r in requirements}
 
+    # Everything the project itself needs at run time is bundled (lambda/requirements.txt may
+    # add what an extra brings, such as a persistence adapter).
     bundled = names(packaging.runtime_requirements())
-    assert bundled == names(packaging.declared_requirements())
+    assert bundled >= names(packaging.declared_requirements())
     assert "click" not in bundled and {"ask-sdk-core", "pyyaml"} <= bundled
 
 
