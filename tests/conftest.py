@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 from skilltest import Dialog, LambdaHandler, load_lambda_handler
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Memory goes to a throwaway SQLite file, never the developer's own state directory.
+
+    Set before any skill is built, and inherited by the servers and CLIs tests start.
+    """
+    if "NECK_TWITCH_STORAGE" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="neck-twitch-test-")
+        os.environ["NECK_TWITCH_STORAGE"] = f"sqlite:{folder}/memory.sqlite3"
 
 
 @pytest.fixture(scope="session")

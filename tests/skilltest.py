@@ -31,11 +31,13 @@ def load_lambda_handler() -> LambdaHandler:
 
 def envelope(request: dict[str, Any], *, attributes: dict[str, Any] | None = None,
              new: bool = False, locale: str = "en-US", skill_id: str = SKILL_ID,
-             session_id: str = "amzn1.echo-api.session.test") -> dict[str, Any]:
+             session_id: str = "amzn1.echo-api.session.test",
+             user_id: str = "amzn1.ask.account.TESTUSER",
+             timestamp: str = "2026-11-24T12:00:00Z") -> dict[str, Any]:
     """A request envelope shaped like the captures in ../shared/fixtures/alexa/requests."""
     system = {
         "application": {"applicationId": skill_id},
-        "user": {"userId": "amzn1.ask.account.TESTUSER"},
+        "user": {"userId": user_id},
         "device": {"deviceId": "amzn1.ask.device.TESTDEVICE",
                    "supportedInterfaces": {}},
         "apiEndpoint": "https://api.amazonalexa.com",
@@ -48,12 +50,12 @@ def envelope(request: dict[str, Any], *, attributes: dict[str, Any] | None = Non
             "sessionId": session_id,
             "application": {"applicationId": skill_id},
             "attributes": attributes or {},
-            "user": {"userId": "amzn1.ask.account.TESTUSER"},
+            "user": {"userId": user_id},
         },
         "context": {"System": system},
         "request": {
             "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-            "timestamp": "2026-11-24T12:00:00Z",
+            "timestamp": timestamp,
             "locale": locale,
             **request,
         },
@@ -83,15 +85,20 @@ def resolved_slot(slot: str, value: str, value_id: str | None,
 class Dialog:
     """A conversation through `lambda_handler`, carrying session attributes as Alexa does."""
 
-    def __init__(self, handler: LambdaHandler, locale: str = "en-US") -> None:
+    def __init__(self, handler: LambdaHandler, locale: str = "en-US",
+                 user_id: str | None = None) -> None:
         self.handler = handler
         self.locale = locale
+        # A new user per dialog unless given: memory must not leak between tests.
+        self.user_id = user_id or f"amzn1.ask.account.TESTUSER-{uuid.uuid4()}"
+        self.timestamp = "2026-11-24T12:00:00Z"
         self.attributes: dict[str, Any] = {}
         self.new = True
         self.last: dict[str, Any] = {}
 
     def send(self, request: dict[str, Any]) -> dict[str, Any]:
-        event = envelope(request, attributes=self.attributes, new=self.new, locale=self.locale)
+        event = envelope(request, attributes=self.attributes, new=self.new, locale=self.locale,
+                         user_id=self.user_id, timestamp=self.timestamp)
         # A real round trip: the envelope and the response go through JSON.
         self.last = json.loads(json.dumps(self.handler(json.loads(json.dumps(event)), None)))
         self.attributes = self.last.get("sessionAttributes") or {}

@@ -9,13 +9,15 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import AskSdkException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
-from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
 from skill.alexa.handlers import REQUEST_HANDLERS, CatchAllExceptionHandler, LogRequestInterceptor
+from skill.storage import adapter_for, storage_spec
 
 logger = logging.getLogger(__name__)
 
@@ -43,9 +45,14 @@ class _Serializer(DefaultSerializer):
         return super()._DefaultSerializer__deserialize_datetime(payload, obj_type)  # type: ignore[misc]
 
 
-def create_skill(skill_id: str | None = None) -> CustomSkill:
-    """A new skill; with `skill_id`, the SDK refuses requests for any other skill."""
-    builder = SkillBuilder()
+def create_skill(skill_id: str | None = None,
+                 persistence_adapter: AbstractPersistenceAdapter | None = None) -> CustomSkill:
+    """A new skill; with `skill_id`, the SDK refuses requests for any other skill.
+
+    With a `persistence_adapter` the skill remembers an unfinished check between sessions.
+    """
+    # The SDK annotates the adapter as required, but None (no memory) is its own default.
+    builder = CustomSkillBuilder(persistence_adapter=persistence_adapter)  # type: ignore[arg-type]
     for handler in REQUEST_HANDLERS:
         builder.add_request_handler(handler())
     builder.add_exception_handler(CatchAllExceptionHandler())
@@ -58,8 +65,8 @@ def create_skill(skill_id: str | None = None) -> CustomSkill:
 
 @cache
 def get_skill() -> CustomSkill:
-    """The process's skill, built once; `SKILL_ID` from the environment when set."""
-    return create_skill(os.environ.get("SKILL_ID") or None)
+    """The process's skill, built once: `SKILL_ID` and storage from the environment."""
+    return create_skill(os.environ.get("SKILL_ID") or None, adapter_for(storage_spec()))
 
 
 def handle_event(event: Any, context: Any = None, skill: CustomSkill | None = None) -> Any:

@@ -15,10 +15,11 @@ NOT_SURE = "NotSureIntent"
 REPORT_SYMPTOM = "ReportSymptomIntent"
 WHY_ASK = "WhyAskIntent"
 LEARN = "LearnIntent"
+DELETE_DATA = "DeleteDataIntent"
 
 HANDLED_INTENTS: frozenset[str] = frozenset(
     {YES, NO, HELP, REPEAT, START_OVER, STOP, CANCEL, NAVIGATE_HOME, FALLBACK,
-     NOT_SURE, REPORT_SYMPTOM, WHY_ASK, LEARN}
+     NOT_SURE, REPORT_SYMPTOM, WHY_ASK, LEARN, DELETE_DATA}
 )
 
 SYMPTOM_SLOT = "symptom"
@@ -31,5 +32,9 @@ SLOT_TYPES: dict[tuple[str, str], str] = {
 LEARN_TOPICS: frozenset[str] = frozenset({"fasciculation", "causes", "spasm"})
 DEFAULT_TOPIC = "fasciculation"
 
-# Session attribute holding the check's state (skill.triage.CheckState.to_dict()).
+# Session attributes: the check's state (skill.triage.CheckState.to_dict()), the date of the
+# user's first check (ISO), and a pending offer to resume a check left unfinished.
 CHECK_KEY = "check"
+FIRST_CHECKED_KEY = "first_checked"
+OFFER_KEY = "offer"
+RESUME_OFFER = "resume"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_locale
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
-from skill.alexa.constants import CHECK_KEY
+from skill.alexa.constants import CHECK_KEY, FIRST_CHECKED_KEY, OFFER_KEY, RESUME_OFFER
+from skill.alexa.memory import Memory
 from skill.content import Content, content_for
 from skill.content.render import Spoken, launch_card, outcome_step, question_step
 from skill.content.ssml import to_ssml
@@ -21,17 +24,22 @@ class Conversation:
         self.handler_input = handler_input
         self.rules: Rules = default_rules()
         self.content: Content = content_for(_locale(handler_input))
+        self.memory = Memory(handler_input, self.rules)
         self.restarted = False
+        self.session = (handler_input.attributes_manager.session_attributes
+                        if handler_input.request_envelope.session is not None else None)
         self.state: CheckState | None = self._load()
 
     @property
     def in_session(self) -> bool:
-        return self.handler_input.request_envelope.session is not None
+        return self.session is not None
+
+    @property
+    def offering_resume(self) -> bool:
+        return self.session is not None and self.session.get(OFFER_KEY) == RESUME_OFFER
 
     def _load(self) -> CheckState | None:
-        if not self.in_session:
-            return None
-        raw = (self.handler_input.attributes_manager.session_attributes or {}).get(CHECK_KEY)
+        raw = self.session.get(CHECK_KEY) if self.session is not None else None
         if raw is None:
             return None
         try:
@@ -52,9 +60,36 @@ class Conversation:
         return self.content.text(key, **values)
 
     def launch(self, *before: str) -> Response:
-        """Welcome, the short notice and the first question (the full disclaimer is on the card)."""
-        welcome = (self.text("launch.welcome"), self.text("launch.notice"))
+        """Welcome, the short notice and the first question (the full disclaimer is on the card).
+
+        A returning user hears when they first checked, and is offered to resume a check they
+        left unfinished.
+        """
+        recalled = self.memory.recall()
+        today = self._today()
+        first = recalled.first_checked if recalled.first_checked is not None else today
+        if self.session is not None:
+            self.session[FIRST_CHECKED_KEY] = first.isoformat()
+        welcome = [self.text("launch.welcome")]
+        if recalled.first_checked is not None:
+            welcome = [self.text("memory.welcome_back")]
+            days = (today - first).days
+            if days >= 1:
+                welcome.append(self.text("memory.first_checked", days=self._days(days)))
+        welcome.append(self.text("launch.notice"))
+        if recalled.check is not None and self.session is not None:
+            self.session[CHECK_KEY] = recalled.check.to_dict()
+            self.session[OFFER_KEY] = RESUME_OFFER
+            return self.respond(Spoken(
+                speech=(*welcome, *before, self.text("memory.offer")),
+                reprompt=f"{self.text('memory.offer')} {self.text('memory.offer_hint')}",
+                card=launch_card(self.content)))
         return self.advance(CheckState(), *welcome, *before, card=True)
+
+    def answer_offer(self, resume: bool) -> Response:
+        if resume:
+            return self.advance(self.check, self.text("memory.resuming"))
+        return self.advance(CheckState(), self.text("memory.fresh"))
 
     def advance(self, state: CheckState, *before: str, card: bool = False) -> Response:
         """Save `state` and speak its next step: a question, or the outcome that ends it."""
@@ -73,13 +108,29 @@ class Conversation:
 
     def reask(self, *before: str) -> Response:
         """Say something, then the pending question again, without changing any answer."""
+        if self.offering_resume:
+            offer = self.text("memory.offer")
+            return self.respond(Spoken(
+                speech=(*before, offer), reprompt=f"{offer} {self.text('memory.offer_hint')}"))
         if self.state is None:
             return self.launch(*before)
         return self.advance(self.state, *before)
 
     def end(self, *speech: str) -> Response:
-        self._save(None)
+        """End the session; an unfinished check stays in memory, to offer next time."""
+        if self.session is not None:
+            self.session.pop(CHECK_KEY, None)
+            self.session.pop(OFFER_KEY, None)
         return self.respond(Spoken(speech=speech))
+
+    def forget(self) -> bool:
+        """Delete this user's memory and end the check; False when nothing is ever stored."""
+        if self.session is not None:
+            self.session.clear()
+        if not self.memory.enabled:
+            return False
+        self.memory.forget()
+        return True
 
     def respond(self, spoken: Spoken) -> Response:
         builder = self.handler_input.response_builder
@@ -92,15 +143,23 @@ class Conversation:
         return builder.response
 
     def _save(self, state: CheckState | None) -> None:
-        if not self.in_session:
+        if self.session is None:
             return
-        attributes = self.handler_input.attributes_manager.session_attributes
-        if attributes is None:
-            return
+        self.session.pop(OFFER_KEY, None)
         if state is None:
-            attributes.pop(CHECK_KEY, None)
+            self.session.pop(CHECK_KEY, None)
         else:
-            attributes[CHECK_KEY] = state.to_dict()
+            self.session[CHECK_KEY] = state.to_dict()
+        first = self.session.get(FIRST_CHECKED_KEY)
+        self.memory.remember(state, first if isinstance(first, str) else None)
+
+    def _today(self) -> date:
+        timestamp = getattr(self.handler_input.request_envelope.request, "timestamp", None)
+        return timestamp.date() if isinstance(timestamp, datetime) else date.today()
+
+    def _days(self, days: int) -> str:
+        return self.text("memory.one_day") if days == 1 else self.text("memory.days",
+                                                                       n=str(days))
 
 
 def _locale(handler_input: HandlerInput) -> str | None:

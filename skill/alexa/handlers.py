@@ -10,6 +10,7 @@ from ask_sdk_core.dispatch_components import (
     AbstractRequestHandler,
     AbstractRequestInterceptor,
 )
+from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_request_type, get_slot, is_intent_name, is_request_type
 from ask_sdk_model import IntentRequest, Response
@@ -50,6 +51,10 @@ class _ReplyHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
+        if talk.offering_resume:
+            if self.said is Reply.NOT_SURE:
+                return talk.reask(talk.text("memory.offer_hint"))
+            return talk.answer_offer(resume=self.said is Reply.YES)
         if talk.state is None or talk.restarted:
             # No check under way (a one-shot request, or state we could not read): start one
             # rather than apply the answer to a question the user never heard.
@@ -93,6 +98,8 @@ class HelpIntentHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
+        if talk.offering_resume:
+            return talk.reask(talk.text("memory.offer_hint"))
         step = talk.step()
         explain = (talk.text(f"questions.{step.question.id}.explain"),) if isinstance(
             step, Ask) else ()
@@ -148,7 +155,7 @@ class WhyAskIntentHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
         step = talk.step()
-        if not isinstance(step, Ask):
+        if talk.offering_resume or not isinstance(step, Ask):
             return talk.reask(talk.text("help.intro"))
         return talk.reask(talk.text(f"questions.{step.question.id}.why"))
 
@@ -165,6 +172,22 @@ class LearnIntentHandler(AbstractRequestHandler):
         if topic not in names.LEARN_TOPICS:
             topic = names.DEFAULT_TOPIC
         return talk.reask(talk.text(f"learn.{topic}"), talk.text("back_to_check"))
+
+
+class DeleteDataIntentHandler(AbstractRequestHandler):
+    """"Delete my data": forget the unfinished check and the first check's date."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.DELETE_DATA)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        try:
+            deleted = talk.forget()
+        except PersistenceException as exc:
+            logger.error("could not delete memory: %s", type(exc).__name__)
+            return talk.end(talk.text("memory.delete_failed"))
+        return talk.end(talk.text("memory.deleted" if deleted else "memory.nothing_stored"))
 
 
 class FallbackIntentHandler(AbstractRequestHandler):
@@ -283,6 +306,7 @@ REQUEST_HANDLERS: tuple[type[AbstractRequestHandler], ...] = (
     NavigateHomeIntentHandler,
     WhyAskIntentHandler,
     LearnIntentHandler,
+    DeleteDataIntentHandler,
     FallbackIntentHandler,
     SessionEndedRequestHandler,
     UnknownIntentHandler,  # after every modelled intent
@@ -303,5 +327,6 @@ INTENT_HANDLERS: dict[str, type[AbstractRequestHandler]] = {
     names.NAVIGATE_HOME: NavigateHomeIntentHandler,
     names.WHY_ASK: WhyAskIntentHandler,
     names.LEARN: LearnIntentHandler,
+    names.DELETE_DATA: DeleteDataIntentHandler,
     names.FALLBACK: FallbackIntentHandler,
 }
