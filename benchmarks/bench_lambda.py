@@ -93,6 +93,7 @@ def lambda_environment(task_root: Path) -> dict[str, str]:
         "LAMBDA_TASK_ROOT": str(task_root),
         "AWS_LAMBDA_FUNCTION_NAME": "neck-twitch-check-benchmark",
         "AWS_REGION": "us-east-1",
+        "AWS_DEFAULT_REGION": "us-east-1",
         "SKILL_ID": SKILL_ID,
     }
 

@@ -213,7 +213,7 @@ def copy_installed_distributions(requirements: Sequence[str], dest: Path) -> lis
     while pending:
         requirement = pending.pop()
         name = _normalise(_requirement_name(requirement))
-        if name in seen:
+        if name in seen or name in _PROVIDED_BY_LAMBDA:
             continue
         seen.add(name)
         try:

@@ -243,6 +243,37 @@ def test_bundle_answers_a_launch_request_on_its_own_from_its_pyc(
         )
 
 
+_MEMORY_ADAPTER = """
+import sys
+sys.path[:0] = sys.argv[1:3]
+from skill.storage import adapter_for, storage_spec
+adapter = adapter_for(storage_spec())
+import ask_sdk_dynamodb.adapter, boto3
+print(isinstance(adapter, ask_sdk_dynamodb.adapter.DynamoDbAdapter))
+print(ask_sdk_dynamodb.adapter.__file__)
+print(boto3.__file__)
+"""
+
+
+def test_with_the_memory_table_the_bundle_builds_its_dynamodb_adapter(
+    extracted: Path, lambda_runtime: Path
+) -> None:
+    # Memory=enabled in template.yaml sets TABLE_NAME: the adapter is in the zip, boto3 is not.
+    result = subprocess.run(
+        [sys.executable, "-S", "-E", "-B", "-c", _MEMORY_ADAPTER, str(extracted),
+         str(lambda_runtime)],
+        capture_output=True, text=True, check=False, cwd=extracted, timeout=60,
+        env={"PATH": os.environ.get("PATH", ""), "AWS_LAMBDA_FUNCTION_NAME": "neck-twitch-test",
+             "AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": "us-east-1",
+             "TABLE_NAME": "neck-twitch-memory"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    is_adapter, adapter_file, boto3_file = result.stdout.split()
+    assert is_adapter == "True"
+    assert adapter_file.startswith(str(extracted))
+    assert boto3_file.startswith(str(lambda_runtime))
+
+
 def test_dependency_staging_drops_what_lambda_has_or_never_runs(tmp_path: Path) -> None:
     deps, staging = tmp_path / "deps", tmp_path / "staging"
     for name in (
