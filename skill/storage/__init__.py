@@ -8,8 +8,6 @@ directory (the simulator and the self-hosted service).
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -35,6 +33,11 @@ def hashed_user_id(request_envelope: Any) -> str:
         raise PersistenceException("the request has no user id to key memory by") from exc
     if not user_id:
         raise PersistenceException("the request has no user id to key memory by")
+    # Imported here: they load OpenSSL (milliseconds and megabytes), which a Lambda function
+    # without the memory table never needs.
+    import hashlib
+    import hmac
+
     salt = os.environ.get(SALT_ENV, "neck-twitch-check").encode()
     return hmac.new(salt, str(user_id).encode(), hashlib.sha256).hexdigest()
 
