@@ -13,6 +13,7 @@ from cfnlint.api import lint_file
 from cfnlint.decode import decode
 
 from skill import packaging
+from skill.storage import dynamodb, storage_spec
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATE = REPO / "template.yaml"
@@ -117,6 +118,20 @@ def test_memory_table_is_optional_with_ttl(template: dict[str, Any]) -> None:
     properties = table["Properties"]
     assert properties["BillingMode"] == "PAY_PER_REQUEST"
     assert properties["TimeToLiveSpecification"] == {"AttributeName": "expires_at", "Enabled": True}
+
+
+def test_table_matches_what_the_skill_stores(
+    template: dict[str, Any], function: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")  # the SDK's adapter module needs one
+    properties = template["Resources"]["MemoryTable"]["Properties"]
+    assert properties["TimeToLiveSpecification"]["AttributeName"] == dynamodb.TTL_ATTRIBUTE
+    assert properties["KeySchema"] == [{"AttributeName": "id", "KeyType": "HASH"}]
+    adapter = dynamodb.dynamodb_adapter("memory", resource=object())
+    assert getattr(adapter, "partition_key_name", None) == "id"
+    # The function finds the table through TABLE_NAME, the name the template passes.
+    assert "TABLE_NAME" in function["Environment"]["Variables"]
+    assert storage_spec({"TABLE_NAME": "memory"}) == "dynamodb:memory"
 
 
 def test_iam_allows_only_item_operations_on_the_memory_table(function: dict[str, Any]) -> None:
