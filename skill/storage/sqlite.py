@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -40,7 +41,10 @@ class SQLiteAdapter(AbstractPersistenceAdapter):
     def _connect(self) -> Iterator[sqlite3.Connection]:
         try:
             if not self._ready:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                # Health data: readable by its owner only (SQLite gives its -wal and -shm
+                # files the database file's permissions).
+                self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
             connection = sqlite3.connect(self.path, timeout=5, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise PersistenceException(f"cannot open {self.path}: {exc}") from exc
