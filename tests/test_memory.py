@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,7 @@ from skilltest import Dialog, envelope
 
 from skill.alexa import constants as names
 from skill.alexa.builder import create_skill, handle_event
-from skill.storage import StorageConfigError, adapter_for, hashed_user_id, storage_spec
+from skill.storage import SALT_ENV, StorageConfigError, adapter_for, hashed_user_id, storage_spec
 from skill.storage.sqlite import SQLiteAdapter
 
 USER = "amzn1.ask.account.MEMORYUSER"
@@ -51,6 +53,29 @@ def test_sqlite_round_trip_with_hashed_keys(adapter: SQLiteAdapter) -> None:
     assert hashed_user_id(me).encode() in raw
     adapter.delete_attributes(me)
     assert adapter.get_attributes(me) == {}
+
+
+def test_ids_are_keyed_by_the_deployers_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    me = FakeEnvelope(USER)
+    monkeypatch.delenv(SALT_ENV, raising=False)
+    default = hashed_user_id(me)
+    monkeypatch.setenv(SALT_ENV, "")  # the template's empty default means "not set"
+    assert hashed_user_id(me) == default
+    monkeypatch.setenv(SALT_ENV, "a secret of our own")
+    salted = hashed_user_id(me)
+    assert salted != default and len(salted) == 64 and USER not in salted
+    assert hashed_user_id(FakeEnvelope("amzn1.ask.account.OTHER")) != salted
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_sqlite_files_are_private_to_their_owner(tmp_path: Path) -> None:
+    adapter = SQLiteAdapter(tmp_path / "state" / "memory.sqlite3")
+    adapter.save_attributes(FakeEnvelope(USER), {"v": 1})
+    assert stat.S_IMODE(adapter.path.parent.stat().st_mode) == 0o700
+    files = list(adapter.path.parent.iterdir())
+    assert adapter.path in files
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
 
 
 def test_sqlite_memory_expires(tmp_path: Path) -> None:
@@ -134,6 +159,21 @@ def test_dynamodb_adapter_stores_hashed_ids_with_a_ttl(dynamodb_table: Any) -> N
     assert int(items[0]["expires_at"]) == 1000 + 90 * 86400
     assert adapter.get_attributes(me) == {"v": 1, "first_checked": "2026-11-24"}
     adapter.delete_attributes(me)
+    assert adapter.get_attributes(me) == {}
+
+
+def test_dynamodb_memory_expires_before_dynamodb_deletes_it(dynamodb_table: Any) -> None:
+    from skill.storage.dynamodb import dynamodb_adapter
+
+    resource, table = dynamodb_table
+    now = [1_000_000.0]
+    adapter = dynamodb_adapter("memory", resource=resource, ttl_days=1, clock=lambda: now[0])
+    me = FakeEnvelope(USER)
+    adapter.save_attributes(me, {"v": 1})
+    now[0] += 86400 - 1
+    assert adapter.get_attributes(me) == {"v": 1}
+    now[0] += 2
+    assert len(table.scan()["Items"]) == 1  # TTL deletion has not happened yet
     assert adapter.get_attributes(me) == {}
 
 

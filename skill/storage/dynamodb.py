@@ -24,7 +24,25 @@ def dynamodb_adapter(table_name: str, *, resource: Any = None, ttl_days: int = T
     from ask_sdk_dynamodb.adapter import DynamoDbAdapter
 
     class ExpiringDynamoDbAdapter(DynamoDbAdapter):
-        """Writes `expires_at` beside the attributes so DynamoDB deletes idle memory."""
+        """Writes `expires_at` beside the attributes so DynamoDB deletes idle memory.
+
+        DynamoDB's TTL deletes expired items within days, not at once, so reads skip them too.
+        """
+
+        def get_attributes(self, request_envelope: Any) -> dict[str, Any]:
+            try:
+                item = self.dynamodb.Table(self.table_name).get_item(
+                    Key={self.partition_key_name: self.partition_keygen(request_envelope)},
+                    ConsistentRead=True).get("Item")
+            except PersistenceException:
+                raise
+            except Exception as exc:
+                raise PersistenceException(
+                    f"failed to read attributes from DynamoDB ({type(exc).__name__})") from exc
+            if not item or int(item.get(TTL_ATTRIBUTE, 0)) <= int(clock()):
+                return {}
+            attributes = item.get(self.attribute_name)
+            return attributes if isinstance(attributes, dict) else {}
 
         def save_attributes(self, request_envelope: Any, attributes: dict[str, Any]) -> None:
             try:
