@@ -19,6 +19,7 @@ from ask_sdk_core.exceptions import PersistenceException
 STORAGE_ENV = "NECK_TWITCH_STORAGE"
 SALT_ENV = "NECK_TWITCH_ID_SALT"
 TTL_DAYS = 90
+DEFAULT_SALT = "neck-twitch-check"  # set NECK_TWITCH_ID_SALT to a secret of your own
 
 
 class StorageConfigError(ValueError):
@@ -38,7 +39,7 @@ def hashed_user_id(request_envelope: Any) -> str:
     import hashlib
     import hmac
 
-    salt = os.environ.get(SALT_ENV, "neck-twitch-check").encode()
+    salt = (os.environ.get(SALT_ENV) or DEFAULT_SALT).encode()
     return hmac.new(salt, str(user_id).encode(), hashlib.sha256).hexdigest()
 
 

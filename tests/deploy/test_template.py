@@ -13,7 +13,7 @@ from cfnlint.api import lint_file
 from cfnlint.decode import decode
 
 from skill import packaging
-from skill.storage import dynamodb, storage_spec
+from skill.storage import SALT_ENV, dynamodb, storage_spec
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATE = REPO / "template.yaml"
@@ -132,6 +132,9 @@ def test_table_matches_what_the_skill_stores(
     # The function finds the table through TABLE_NAME, the name the template passes.
     assert "TABLE_NAME" in function["Environment"]["Variables"]
     assert storage_spec({"TABLE_NAME": "memory"}) == "dynamodb:memory"
+    # Ids are hashed with the deployer's secret, passed under the name the skill reads.
+    assert function["Environment"]["Variables"][SALT_ENV] == {"Ref": "IdSalt"}
+    assert template["Parameters"]["IdSalt"]["NoEcho"] is True
 
 
 def test_iam_allows_only_item_operations_on_the_memory_table(function: dict[str, Any]) -> None:
