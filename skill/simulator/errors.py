@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class SimulatorError(Exception):
     """A problem the user can fix (bad file, bad locale, unreachable endpoint); one line."""
 
     def __init__(self, message: str) -> None:
         super().__init__(" ".join(message.split()))
+
+
+def read_text(path: Path, what: str) -> str:
+    """The file's text; a missing, unreadable or non-UTF-8 file is a SimulatorError naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SimulatorError(f"{what} not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SimulatorError(f"cannot read {what} {path}: {exc}") from None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skill.simulator.errors import SimulatorError
+from skill.simulator.errors import SimulatorError, read_text
 
 _LOCALE = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
 _SLOT_REF = re.compile(r"\{([^{}]*)\}")
@@ -70,12 +70,7 @@ def model_path(locale: str, model_dir: Path | None = None) -> Path:
 
 def load_model(path: Path, locale: str | None = None) -> InteractionModel:
     """Parse and check one `<locale>.json`; every problem is a SimulatorError naming the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SimulatorError(f"interaction model not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SimulatorError(f"cannot read interaction model {path}: {exc}") from None
+    text = read_text(path, "interaction model")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

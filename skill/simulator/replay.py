@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from skill.simulator.errors import SimulatorError
+from skill.simulator.errors import SimulatorError, read_text
 from skill.simulator.nlu import MAX_UTTERANCE_CHARS
 
 
@@ -18,12 +18,9 @@ class Replay:
 
 
 def load_replay(path: Path) -> Replay:
+    text = read_text(path, "replay file")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SimulatorError(f"replay file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SimulatorError(f"cannot read replay file {path}: {exc}") from None
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SimulatorError(
             f"malformed replay file {path}: line {exc.lineno} column {exc.colno}: {exc.msg}"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from skill.simulator.errors import SimulatorError
+from skill.simulator.errors import SimulatorError, read_text
 from skill.simulator.nlu import MAX_UTTERANCE_CHARS
 from skill.simulator.runner import Simulator, Turn
 
@@ -117,12 +117,7 @@ def _loader() -> type[Any]:
 def load_script(path: Path) -> Script:
     import yaml
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SimulatorError(f"dialog script not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SimulatorError(f"cannot read dialog script {path}: {exc}") from None
+    text = read_text(path, "dialog script")
     try:
         data = yaml.load(text, Loader=_loader())  # a SafeLoader subclass
     except yaml.YAMLError as exc:
