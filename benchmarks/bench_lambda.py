@@ -32,6 +32,10 @@ REPO = HERE.parent
 PROBE = HERE / "lambda_probe.py"
 HELLO = HERE / "hello_world"
 RESULTS = HERE / "results.md"
+README = REPO / "README.md"
+# The README shows the latest table between these lines.
+README_START = "<!-- benchmarks/bench_lambda.py writes this table -->"
+README_END = "<!-- end of table -->"
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"  # the probe's envelopes
 # The turn timed mid-check: two answers in, a third "no" that moves on to the next question.
 PROJECT_TURNS: tuple[str, list[str]] = ("AMAZON.NoIntent", ["AMAZON.NoIntent", "AMAZON.NoIntent"])
@@ -240,6 +244,15 @@ def table(rows: Sequence[Row]) -> str:
     return "\n".join(lines)
 
 
+def splice(document: str, block: str) -> str:
+    """`document` with the text between README_START and README_END replaced by `block`."""
+    head, start, rest = document.partition(README_START)
+    _, end, tail = rest.partition(README_END)
+    if not start or not end:
+        raise SystemExit(f"README.md has no {README_START!r} ... {README_END!r} block")
+    return f"{head}{start}\n{block}\n{end}{tail}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=11, help="cold starts per skill (median)")
@@ -252,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "env: copy this environment's packages (offline; needs --python of this interpreter)",
     )
     parser.add_argument("--profile", action="store_true", help="print the costliest imports")
-    parser.add_argument("--no-write", action="store_true", help=f"do not rewrite {RESULTS.name}")
+    parser.add_argument("--no-write", action="store_true", help=f"do not rewrite {RESULTS.name} and the README's table")
     args = parser.parse_args(argv)
 
     machine = platform.machine()
@@ -282,13 +295,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\nCostliest imports of the project (python -X importtime, self time):")
         print(profile)
     if not args.no_write:
+        summary = f"Written by `python benchmarks/bench_lambda.py` ({heading}).\n\n{table(rows)}"
         RESULTS.write_text(
             "# Lambda path: project / hello-world ask-sdk-core skill\n\n"
-            "Written by `python benchmarks/bench_lambda.py` "
-            f"({heading}).\n\n" + table(rows) + "\n\n" + NOTES,
+            f"{summary}\n\n{NOTES}",
             encoding="utf-8",
         )
-        print(f"\nwrote {RESULTS.relative_to(REPO)}")
+        README.write_text(splice(README.read_text(encoding="utf-8"), summary), encoding="utf-8")
+        print(f"\nwrote {RESULTS.relative_to(REPO)} and the table in {README.name}")
     return 0 if all(row.verdict != "MISSED" for row in rows) else 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import Path
 
@@ -21,8 +22,7 @@ def test_there_are_dialog_scripts() -> None:
     assert len(DIALOGS) >= 2
 
 
-@pytest.mark.parametrize("path", DIALOGS, ids=[p.stem for p in DIALOGS])
-def test_dialog_script(path: Path) -> None:
+def run(path: Path) -> None:
     script = load_script(path)
     locale = script.locale or "en-US"
     simulator = Simulator(
@@ -34,3 +34,16 @@ def test_dialog_script(path: Path) -> None:
     )
     report = run_script(script, simulator)
     assert report.passed, format_report(report)
+
+
+@pytest.mark.parametrize("path", DIALOGS, ids=[p.stem for p in DIALOGS])
+def test_dialog_script(path: Path) -> None:
+    run(path)
+
+
+def test_the_readme_sample_script_passes(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    (sample,) = re.findall(r"```yaml\n(.*?)```", readme, flags=re.DOTALL)
+    path = tmp_path / "readme.yaml"
+    path.write_text(sample, encoding="utf-8")
+    run(path)

@@ -10,6 +10,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 BENCHMARKS = REPO / "benchmarks"
 
@@ -87,3 +89,21 @@ def test_ratios_and_verdicts() -> None:
     table = bench.table([met, missed, info])
     assert "| cold start | 110 ms | 100 ms | 1.10x | ≤ 1.25x | met |" in table
     assert "MISSED" in table and "info" not in table
+
+
+def test_the_readme_table_is_spliced_between_its_markers() -> None:
+    document = f"# Title\n\n{bench.README_START}\nold table\n{bench.README_END}\n\nmore\n"
+    spliced = bench.splice(document, "| new | table |")
+    assert spliced == (f"# Title\n\n{bench.README_START}\n| new | table |\n{bench.README_END}"
+                       "\n\nmore\n")
+    assert bench.splice(spliced, "| new | table |") == spliced
+    with pytest.raises(SystemExit, match="no"):
+        bench.splice("# no markers\n", "| table |")
+
+
+def test_the_readme_shows_the_latest_results() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.partition(bench.README_START)[2].partition(bench.README_END)[0].strip()
+    results = (BENCHMARKS / "results.md").read_text(encoding="utf-8")
+    assert shown.startswith("Written by `python benchmarks/bench_lambda.py`")
+    assert shown in results
