@@ -265,7 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "env: copy this environment's packages (offline; needs --python of this interpreter)",
     )
     parser.add_argument("--profile", action="store_true", help="print the costliest imports")
-    parser.add_argument("--no-write", action="store_true", help=f"do not rewrite {RESULTS.name} and the README's table")
+    parser.add_argument("--no-write", action="store_true",
+                        help=f"do not rewrite {RESULTS.name} and the README's table")
     args = parser.parse_args(argv)
 
     machine = platform.machine()

@@ -9,12 +9,16 @@ A simulator turn is NLU + envelope + the in-process call + reading the reply; a 
 session attributes, so each stands alone). Rounds alternate between the two and are timed in
 CPU time of this process; the best round of each is reported, which discounts noise from other
 processes on the machine. Goal: overhead <= 1.5x.
+
+Both sides run without memory between sessions (`NECK_TWITCH_STORAGE=none`): its SQLite writes
+would cost both the same, hiding the simulator's own overhead, and would fill the user's file.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import sys
 import time
 import uuid
@@ -57,6 +61,7 @@ def simulate_once(script: Script, nlu: Nlu) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.environ["NECK_TWITCH_STORAGE"] = "none"  # before the skill is first built
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=9, help="alternating timed rounds")
     parser.add_argument("--runs", type=int, default=40, help="scripted checks per round")
