@@ -165,6 +165,32 @@ def test_stop_says_goodbye_with_a_safety_net(dialog: Dialog, intent: str) -> Non
     assert dialog.ended and "Goodbye" in dialog.speech and "medical help" in dialog.speech
 
 
+@pytest.mark.parametrize("intent", [names.STOP, names.CANCEL, names.NAVIGATE_HOME])
+def test_stopping_after_a_warning_sign_still_says_what_it_calls_for(
+        dialog: Dialog, intent: str) -> None:
+    dialog.launch()
+    dialog.say(NO)   # swallowing
+    dialog.say(NO)   # speech
+    dialog.say(YES)  # weakness
+    dialog.say(NO)   # not sudden
+    dialog.say(intent)
+    assert dialog.ended
+    assert dialog.speech.startswith("You told me about weakness.")
+    assert "contact a healthcare provider today" in dialog.speech
+    assert "call 911 now" in dialog.speech and dialog.speech.endswith("Goodbye.")
+    assert "harmless" not in dialog.speech
+    assert dialog.card is not None
+    assert dialog.card["title"] == "Contact a healthcare provider today"
+    assert "weakness" in dialog.card["content"] and "not a doctor" in dialog.card["content"]
+
+
+def test_stopping_while_explaining_an_unsure_answer_gives_the_safety_net(dialog: Dialog) -> None:
+    dialog.launch()
+    dialog.say(names.NOT_SURE)  # explained; not yet counted
+    dialog.say(names.STOP)
+    assert dialog.ended and "medical help" in dialog.speech and dialog.card is None
+
+
 def test_start_over_forgets_the_answers(dialog: Dialog) -> None:
     dialog.launch()
     dialog.say(NO)

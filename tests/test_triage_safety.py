@@ -14,16 +14,18 @@ from functools import cache
 import pytest
 
 from skill.content import content_for
-from skill.content.render import Spoken, outcome_step
+from skill.content.render import Spoken, outcome_step, stopped_step
 from skill.triage import (
     Answer,
     Ask,
     CheckState,
     Outcome,
     Reply,
+    Step,
     Tier,
     default_rules,
     next_step,
+    outcome_so_far,
     reply,
 )
 from skill.triage.engine import volunteer
@@ -60,18 +62,26 @@ DISEASE_NAMES = re.compile(r"\b(?:ALS|amyotrophic|motor neuron|MND|multiple scle
 Path = tuple[tuple[str, Reply], ...]
 
 
-def conversations() -> Iterator[tuple[Path, CheckState, Outcome]]:
-    """Every conversation: each asked question answered yes, no or not sure, depth first."""
-    stack: list[tuple[Path, CheckState]] = [((), CheckState())]
+def walk(start: CheckState) -> Iterator[tuple[Path, CheckState, Step]]:
+    """Every point of every conversation from `start`: each asked question answered yes, no or
+    not sure, depth first."""
+    stack: list[tuple[Path, CheckState]] = [((), start)]
     while stack:
         path, state = stack.pop()
         step = next_step(RULES, state)
+        yield path, state, step
         if isinstance(step, Outcome):
-            yield path, state, step
             continue
         assert len(path) < 60, f"conversation does not end: {path}"
         for said in Reply:
             stack.append(((*path, (step.question.id, said)), reply(RULES, state, said)))
+
+
+def conversations(start: CheckState | None = None) -> Iterator[tuple[Path, CheckState, Outcome]]:
+    """Every whole conversation from `start` (a new check by default), with its outcome."""
+    for path, state, step in walk(start or CheckState()):
+        if isinstance(step, Outcome):
+            yield path, state, step
 
 
 def oracle_tier(path: Path) -> Tier:
@@ -94,6 +104,11 @@ def oracle_tier(path: Path) -> Tier:
 @cache
 def spoken(outcome: Outcome) -> Spoken:
     return outcome_step(content_for("en-US"), outcome)
+
+
+@cache
+def spoken_on_stop(outcome: Outcome) -> Spoken:
+    return stopped_step(content_for("en-US"), outcome)
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +181,7 @@ def test_outcome_words_are_safe_and_end_with_what_to_do(
 def test_lifestyle_answers_only_change_the_tips() -> None:
     prefix = CheckState(answers={q.id: Answer.NO for q in RULES.red_flags})
     tips_seen = set()
-    for path, _state, outcome in _from(prefix):
+    for path, _state, outcome in conversations(prefix):
         assert outcome.tier == Tier.SELF_CARE, path
         tips_seen.add(outcome.tips)
         for qid, said in path:
@@ -174,18 +189,6 @@ def test_lifestyle_answers_only_change_the_tips() -> None:
             if said is not Reply.NO and len(outcome.tips) < RULES.max_tips:
                 assert tip in outcome.tips, (path, outcome.tips)
     assert len(tips_seen) > 10
-
-
-def _from(state: CheckState) -> Iterator[tuple[Path, CheckState, Outcome]]:
-    stack: list[tuple[Path, CheckState]] = [((), state)]
-    while stack:
-        path, current = stack.pop()
-        step = next_step(RULES, current)
-        if isinstance(step, Outcome):
-            yield path, current, step
-            continue
-        for said in Reply:
-            stack.append(((*path, (step.question.id, said)), reply(RULES, current, said)))
 
 
 def test_not_sure_explains_once_then_counts_as_present() -> None:
@@ -220,3 +223,35 @@ def test_a_volunteered_sign_is_never_lost(sign: str) -> None:
             break
         state = reply(RULES, state, Reply.NO)
     assert points == len(RULES.red_flags) + len(RULES.lifestyle) + 1
+
+
+def test_a_check_stopped_at_any_point_never_reassures_and_keeps_every_sign() -> None:
+    """Stop, cancel or home mid-check: whatever was reported still gets its advice."""
+    content = content_for("en-US")
+    stops: Counter[Tier] = Counter()
+    # From a new check, and from one where a sign was volunteered first ("I also have ...").
+    starts = [(CheckState(), Tier.SELF_CARE)] + [
+        (volunteer(RULES, CheckState(), sign), tier) for sign, tier in EXPECTED_TIER.items()]
+    for start, volunteered in starts:
+        for path, state, step in walk(start):
+            if isinstance(step, Outcome):
+                continue
+            expected = max(volunteered, oracle_tier(path))
+            so_far = outcome_so_far(RULES, state)
+            stops[expected] += 1
+            if expected == Tier.SELF_CARE:
+                assert so_far is None, path  # the generic goodbye with its safety net
+                continue
+            assert so_far is not None and so_far.tier == expected, path
+            said = spoken_on_stop(so_far)
+            words = " ".join(said.speech)
+            key = f"outcomes.{expected.key}"
+            assert content.text(f"{key}.action") in words, path
+            assert content.text(f"{key}.watch") in words, path
+            assert "harmless" not in words and not DISEASE_NAMES.search(words), words
+            for question in so_far.reported:
+                assert content.text(f"signs.{question.sign}") in words, path
+            assert said.ends_session and said.card is not None
+            assert said.card.title == content.text(f"{key}.title")
+    # A check asks nothing more once it is an emergency; every other tier can be stopped in.
+    assert set(stops) == {Tier.SELF_CARE, Tier.SOON, Tier.URGENT}, stops

@@ -12,9 +12,25 @@ from ask_sdk_model.ui import SimpleCard
 from skill.alexa.constants import CHECK_KEY, FIRST_CHECKED_KEY, OFFER_KEY, RESUME_OFFER
 from skill.alexa.memory import Memory
 from skill.content import Content, content_for
-from skill.content.render import Spoken, launch_card, outcome_step, question_step
+from skill.content.render import (
+    Card,
+    Spoken,
+    launch_card,
+    outcome_step,
+    question_step,
+    stopped_step,
+)
 from skill.content.ssml import to_ssml
-from skill.triage import Ask, CheckState, Rules, StateError, Step, default_rules, next_step
+from skill.triage import (
+    Ask,
+    CheckState,
+    Rules,
+    StateError,
+    Step,
+    default_rules,
+    next_step,
+    outcome_so_far,
+)
 
 
 class Conversation:
@@ -116,12 +132,20 @@ class Conversation:
             return self.launch(*before)
         return self.advance(self.state, *before)
 
-    def end(self, *speech: str) -> Response:
+    def end(self, *speech: str, card: Card | None = None) -> Response:
         """End the session; an unfinished check stays in memory, to offer next time."""
         if self.session is not None:
             self.session.pop(CHECK_KEY, None)
             self.session.pop(OFFER_KEY, None)
-        return self.respond(Spoken(speech=speech))
+        return self.respond(Spoken(speech=speech, card=card))
+
+    def goodbye(self) -> Response:
+        """Stop or cancel. Stopped after a warning sign, the check still says what it calls for."""
+        outcome = outcome_so_far(self.rules, self.state) if self.state is not None else None
+        if outcome is None:
+            return self.end(self.text("goodbye"))
+        spoken = stopped_step(self.content, outcome)
+        return self.end(*spoken.speech, card=spoken.card)
 
     def forget(self) -> bool:
         """Delete this user's memory and end the check; False when nothing is ever stored."""

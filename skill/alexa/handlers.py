@@ -132,8 +132,7 @@ class _GoodbyeHandler(AbstractRequestHandler):
         return is_intent_name(self.intent_name)(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        talk = Conversation(handler_input)
-        return talk.end(talk.text("goodbye"))
+        return Conversation(handler_input).goodbye()
 
 
 class StopIntentHandler(_GoodbyeHandler):

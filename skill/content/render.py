@@ -87,5 +87,20 @@ def outcome_step(content: Content, outcome: Outcome, *before: str) -> Spoken:
     return Spoken(speech=(*before, *parts), card=card)
 
 
+def stopped_step(content: Content, outcome: Outcome) -> Spoken:
+    """Stopping part way after a warning sign: what it calls for and what to watch for, without
+    the explanations (they are on the outcome's card)."""
+    key = f"outcomes.{outcome.tier.key}"
+    lead = [content.text(f"{key}.lead", signs=sign_names(content, outcome.reported))]
+    if outcome.unsure:
+        lead.append(content.text("outcomes.unsure_note",
+                                 signs=sign_names(content, outcome.unsure)))
+    action = content.text(f"{key}.action")
+    said = [action, *lead] if outcome.tier == Tier.EMERGENCY else [*lead, action]
+    card = outcome_step(content, outcome).card
+    return Spoken(speech=(*said, content.text(f"{key}.watch"), content.text("stopped")),
+                  card=card)
+
+
 def launch_card(content: Content) -> Card:
     return Card(title=content.text("card.launch_title"), text=content.text("card.disclaimer"))

@@ -9,6 +9,7 @@ from skill.triage.engine import (
     StateError,
     Step,
     next_step,
+    outcome_so_far,
     reply,
     volunteer,
 )
@@ -17,5 +18,6 @@ from skill.triage.vocabulary import Tier
 
 __all__ = [
     "Answer", "Ask", "CheckState", "Outcome", "Question", "Reply", "Rules", "RulesError",
-    "StateError", "Step", "Tier", "default_rules", "load_rules", "next_step", "reply", "volunteer",
+    "StateError", "Step", "Tier", "default_rules", "load_rules", "next_step", "outcome_so_far",
+    "reply", "volunteer",
 ]

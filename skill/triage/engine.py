@@ -122,6 +122,15 @@ def next_step(rules: Rules, state: CheckState) -> Step:
     return _outcome(rules, state, tier)
 
 
+def outcome_so_far(rules: Rules, state: CheckState) -> Outcome | None:
+    """What the answers so far already call for, for a check stopped part way.
+
+    None while no warning sign is present: an unfinished check never reassures.
+    """
+    tier = current_tier(rules, state)
+    return None if tier == Tier.SELF_CARE else _outcome(rules, state, tier)
+
+
 def _outcome(rules: Rules, state: CheckState, tier: Tier) -> Outcome:
     reported = tuple(
         q for qid, q in rules.questions.items()
