@@ -25,12 +25,23 @@ class Speaker:
         if self.executable is None or not text:
             return
         try:
-            subprocess.run(
+            result = subprocess.run(
                 [self.executable, "-v", self.voice, "--", text],
                 check=False,
                 stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                errors="replace",
             )
         except OSError as exc:
-            self._warn(f"--speak: espeak-ng failed ({exc.strerror or exc}); not speaking")
-            self.executable = None
+            self._give_up(exc.strerror or str(exc))
+            return
+        # Without a sound device espeak-ng still exits 0, after printing "error: ..." (and ALSA's
+        # complaints) on stderr.
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
+        if result.returncode != 0 or errors:
+            self._give_up(errors[-1] if errors else f"exit status {result.returncode}")
+
+    def _give_up(self, reason: str) -> None:
+        self._warn(f"--speak: espeak-ng could not play audio ({reason}); not speaking")
+        self.executable = None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
 import threading
 import uuid
 from collections.abc import Iterator
@@ -277,11 +279,38 @@ def test_speak_without_espeak_says_so_and_carries_on(monkeypatch: pytest.MonkeyP
 def test_speak_runs_espeak_with_the_plain_speech(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[list[str]] = []
     monkeypatch.setattr("shutil.which", lambda name: "/usr/bin/espeak-ng")
-    monkeypatch.setattr("subprocess.run", lambda argv, **kwargs: calls.append(argv))
+
+    def fake_run(argv: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        calls.append(argv)
+        return subprocess.CompletedProcess(argv, 0, stderr="")
+
+    monkeypatch.setattr("subprocess.run", fake_run)
     result = run("--speak", stdin=f"{LAUNCH}\n")
     assert result.exit_code == 0 and len(calls) == 1
     assert calls[0][:4] == ["/usr/bin/espeak-ng", "-v", "en-us", "--"]
     assert calls[0][4].startswith("Welcome") and "<" not in calls[0][4]
+
+
+@pytest.mark.parametrize(("stderr", "status", "reason"), [
+    ("ALSA lib pcm.c:2666: Unknown PCM default\nerror: No such file or directory\n", 0,
+     "error: No such file or directory"),
+    ("", 3, "exit status 3"),
+])
+def test_speak_says_once_when_espeak_cannot_play(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stderr: str, status: int,
+        reason: str) -> None:
+    # A stand-in espeak-ng on PATH that fails the way the real one does on a machine without
+    # a sound device, and counts how often it is run.
+    log = tmp_path / "runs"
+    fake = tmp_path / "espeak-ng"
+    fake.write_text(f"#!/bin/sh\necho run >> '{log}'\nprintf '{stderr}' >&2\nexit {status}\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    result = run("--speak", stdin=f"{LAUNCH}\nno\nno\n")
+    assert result.exit_code == 0
+    assert result.stderr.count("could not play audio") == 1 and reason in result.stderr
+    assert log.read_text().count("run") == 1  # it stops trying after the first failure
+    assert result.stdout.count("alexa> ") == 3
 
 
 # -- the interactive console -------------------------------------------------------------------
