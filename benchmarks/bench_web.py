@@ -10,111 +10,33 @@ which other processes on the machine do not inflate; wall-clock is printed too).
 from __future__ import annotations
 
 import argparse
-import base64
-import json
 import statistics
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from flask import Flask
 
 from skill.alexa.builder import create_skill
 from skill.web import create_app
 
-CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-bench.pem"
-SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-00000000bench"
-NOW = datetime(2030, 1, 1, tzinfo=timezone.utc)
+# The test suite's throwaway PKI (root -> intermediate -> leaf, like Amazon's chain) and signed
+# requests: the benchmark verifies exactly what the tests do.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))
+from web_certs import CERT_URL, NOW, SKILL_ID, make_pki, signed_request
+
 GOAL = 0.8
 
 
-def _certificate(
-    subject: str, key: rsa.RSAPrivateKey, issuer_key: rsa.RSAPrivateKey, *, ca: bool
-) -> x509.Certificate:
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)])
-    issuer = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Bench Root")])
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(issuer)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(NOW - timedelta(days=1))
-        .not_valid_after(NOW + timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), False
-        )
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=not ca,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=ca,
-                crl_sign=ca,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-    )
-    if not ca:
-        builder = builder.add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False
-        ).add_extension(x509.SubjectAlternativeName([x509.DNSName("echo-api.amazon.com")]), False)
-    return builder.sign(issuer_key, hashes.SHA256())
-
-
 def _apps() -> tuple[Flask, Flask, bytes, dict[str, str]]:
-    root_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    leaf_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    root = _certificate("Bench Root", root_key, root_key, ca=True)
-    leaf = _certificate("echo-api.amazon.com", leaf_key, root_key, ca=False)
-    chain = leaf.public_bytes(serialization.Encoding.PEM)
-    body = json.dumps(
-        {
-            "version": "1.0",
-            "session": {
-                "new": True,
-                "sessionId": "amzn1.echo-api.session.bench",
-                "application": {"applicationId": SKILL_ID},
-                "user": {"userId": "amzn1.ask.account.BENCH"},
-            },
-            "context": {
-                "System": {
-                    "application": {"applicationId": SKILL_ID},
-                    "user": {"userId": "amzn1.ask.account.BENCH"},
-                    "device": {"deviceId": "amzn1.ask.device.BENCH", "supportedInterfaces": {}},
-                    "apiEndpoint": "https://api.amazonalexa.com",
-                }
-            },
-            "request": {
-                "type": "LaunchRequest",
-                "requestId": "amzn1.echo-api.request.bench",
-                "timestamp": NOW.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                "locale": "en-US",
-            },
-        }
-    ).encode()
-    signature = leaf_key.sign(body, padding.PKCS1v15(), hashes.SHA256())
-    headers = {
-        "Content-Type": "application/json; charset=utf-8",
-        "SignatureCertChainUrl": CERT_URL,
-        "Signature-256": base64.b64encode(signature).decode(),
-    }
+    pki = make_pki()
+    body, headers = signed_request()
     verified = create_app(
         create_skill(),
         skill_id=SKILL_ID,
         clock=lambda: NOW,
-        trust_roots=[root],
-        fetcher={CERT_URL: chain}.__getitem__,
+        trust_roots=[pki.root],
+        fetcher={CERT_URL: pki.chain()}.__getitem__,
     )
     unverified = create_app(create_skill(), skill_id=SKILL_ID, verify=False)
     return verified, unverified, body, headers
