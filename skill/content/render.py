@@ -67,13 +67,7 @@ def outcome_step(content: Content, outcome: Outcome, *before: str) -> Spoken:
             why.append(content.text(f"{key}.reassure"))
         action = content.text(f"{key}.action")
         advice = [*why, action]
-        lead = [content.text(f"{key}.lead", signs=signs)]
-        if outcome.unsure:
-            lead.append(content.text("outcomes.unsure_note",
-                                     signs=sign_names(content, outcome.unsure)))
-        # In an emergency the action comes first, before any explanation.
-        parts = ([action, *lead, *why] if outcome.tier == Tier.EMERGENCY
-                 else [*lead, *advice])
+        parts = _with_action(outcome, [*_reported(content, outcome), *why], action)
     parts.append(watch)
 
     card_lines = [
@@ -91,15 +85,25 @@ def stopped_step(content: Content, outcome: Outcome) -> Spoken:
     """Stopping part way after a warning sign: what it calls for and what to watch for, without
     the explanations (they are on the outcome's card)."""
     key = f"outcomes.{outcome.tier.key}"
-    lead = [content.text(f"{key}.lead", signs=sign_names(content, outcome.reported))]
-    if outcome.unsure:
-        lead.append(content.text("outcomes.unsure_note",
-                                 signs=sign_names(content, outcome.unsure)))
-    action = content.text(f"{key}.action")
-    said = [action, *lead] if outcome.tier == Tier.EMERGENCY else [*lead, action]
+    said = _with_action(outcome, _reported(content, outcome), content.text(f"{key}.action"))
     card = outcome_step(content, outcome).card
     return Spoken(speech=(*said, content.text(f"{key}.watch"), content.text("stopped")),
                   card=card)
+
+
+def _reported(content: Content, outcome: Outcome) -> list[str]:
+    """"You told me about ...", and which of those were unsure answers counted to be safe."""
+    said = [content.text(f"outcomes.{outcome.tier.key}.lead",
+                         signs=sign_names(content, outcome.reported))]
+    if outcome.unsure:
+        said.append(content.text("outcomes.unsure_note",
+                                 signs=sign_names(content, outcome.unsure)))
+    return said
+
+
+def _with_action(outcome: Outcome, explanation: list[str], action: str) -> list[str]:
+    """The explanation, then what to do; in an emergency, what to do comes first."""
+    return [action, *explanation] if outcome.tier == Tier.EMERGENCY else [*explanation, action]
 
 
 def launch_card(content: Content) -> Card:
