@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 
 class SimulatorError(Exception):
@@ -20,3 +22,13 @@ def read_text(path: Path, what: str) -> str:
         raise SimulatorError(f"{what} not found: {path}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise SimulatorError(f"cannot read {what} {path}: {exc}") from None
+
+
+def read_json(path: Path, what: str) -> Any:
+    """The file's JSON; unreadable or malformed is a SimulatorError naming the file and place."""
+    try:
+        return json.loads(read_text(path, what))
+    except json.JSONDecodeError as exc:
+        raise SimulatorError(
+            f"malformed {what} {path}: line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skill.simulator.errors import SimulatorError, read_text
+from skill.simulator.errors import SimulatorError, read_json
 
 _LOCALE = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
 _SLOT_REF = re.compile(r"\{([^{}]*)\}")
@@ -70,13 +69,7 @@ def model_path(locale: str, model_dir: Path | None = None) -> Path:
 
 def load_model(path: Path, locale: str | None = None) -> InteractionModel:
     """Parse and check one `<locale>.json`; every problem is a SimulatorError naming the file."""
-    text = read_text(path, "interaction model")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SimulatorError(
-            f"malformed interaction model {path}: line {exc.lineno} column {exc.colno}: {exc.msg}"
-        ) from None
+    data = read_json(path, "interaction model")
     return parse_model(data, path, locale or path.stem)
 
 

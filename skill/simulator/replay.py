@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from skill.simulator.errors import SimulatorError, read_text
+from skill.simulator.errors import SimulatorError, read_json
 from skill.simulator.nlu import MAX_UTTERANCE_CHARS
 
 
@@ -18,13 +18,7 @@ class Replay:
 
 
 def load_replay(path: Path) -> Replay:
-    text = read_text(path, "replay file")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SimulatorError(
-            f"malformed replay file {path}: line {exc.lineno} column {exc.colno}: {exc.msg}"
-        ) from None
+    data = read_json(path, "replay file")
     if not isinstance(data, dict):
         raise SimulatorError(f"malformed replay file {path}: expected a JSON object")
     if data.get("type", "text") != "text":
