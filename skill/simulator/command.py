@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import traceback
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -43,6 +45,10 @@ def _die(message: str) -> NoReturn:
 @click.option("--model", "model_file", type=click.Path(path_type=Path), default=None,
               help="Interaction model JSON [default: interaction_model/.../<locale>.json].")
 @click.option("--json", "json_mode", is_flag=True, help="JSON Lines output, one object per turn.")
+@click.option("--verbose", is_flag=True,
+              help="Show each answer's reprompt, card and directives, not only its speech.")
+@click.option("--fresh", is_flag=True,
+              help="Start with no stored memory: a throwaway store, deleted on exit.")
 @click.option("--speak", is_flag=True, help="Voice each answer with espeak-ng.")
 @click.option("--utterance", "utterances", multiple=True, metavar="TEXT",
               help="Show how TEXT resolves (intent, slots, confidence); sends nothing.")
@@ -64,6 +70,8 @@ def simulate(
     endpoint: str | None,
     model_file: Path | None,
     json_mode: bool,
+    verbose: bool,
+    fresh: bool,
     speak: bool,
     utterances: tuple[str, ...],
     scripts: tuple[Path, ...],
@@ -75,8 +83,11 @@ def simulate(
     """Talk to the skill offline: type what you would say, read what Alexa would say.
 
     \b
-    Interactive on a terminal; piped input is one utterance per line.
-    Start with "open neck twitch check"; :help lists the REPL commands.
+    Interactive on a terminal; piped input is one utterance per line, and a
+    blank line is silence. Start with "open neck twitch check"; :help lists
+    the REPL commands. Memory between sessions is kept where
+    NECK_TWITCH_STORAGE says, by default in
+    ~/.local/state/neck-twitch-check/memory.sqlite3; --fresh keeps none.
     """
     from skill.simulator.errors import SimulatorError
     from skill.simulator.transport import SkillCrashed
@@ -84,8 +95,8 @@ def simulate(
     modes = [bool(utterances), bool(scripts), replay is not None]
     if sum(modes) > 1:
         _die("use only one of --utterance, --script and --replay")
+    options = _Options(locale, device, user, skill_id, endpoint, model_file, threshold, fresh)
     try:
-        options = _Options(locale, device, user, skill_id, endpoint, model_file, threshold)
         if utterances:
             _profile(options, utterances, json_mode)
         elif scripts:
@@ -93,7 +104,7 @@ def simulate(
                 _die("--record cannot be used with --script")
             sys.exit(_run_scripts(options, scripts, json_mode))
         else:
-            _converse(options, replay, record, json_mode, speak)
+            _converse(options, replay, record, json_mode, speak, verbose)
     except SkillCrashed as exc:
         if show_traceback and exc.__cause__ is not None:
             traceback.print_exception(exc.__cause__)
@@ -109,6 +120,8 @@ def simulate(
     except KeyboardInterrupt:
         click.echo("", err=True)
         sys.exit(130)
+    finally:
+        options.close()
 
 
 class _Options:
@@ -121,6 +134,7 @@ class _Options:
         endpoint: str | None,
         model_file: Path | None,
         threshold: float | None,
+        fresh: bool = False,
     ) -> None:
         self.locale = locale
         self.device = device
@@ -129,8 +143,10 @@ class _Options:
         self.endpoint = endpoint
         self.model_file = model_file
         self.threshold = threshold
+        self.fresh = fresh
         self._nlu: dict[str, Nlu] = {}
         self._transport: Transport | None = None
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
 
     def nlu(self, locale: str) -> Nlu:
         from skill.simulator.model import check_locale, load_model, model_path
@@ -147,10 +163,42 @@ class _Options:
         from skill.simulator import transport
 
         if self._transport is None:
-            self._transport = (
-                transport.http(self.endpoint) if self.endpoint else transport.in_process()
-            )
+            if self.endpoint:
+                self._transport = transport.http(self.endpoint)
+            else:
+                self._transport = transport.in_process(self._fresh_storage())
         return self._transport
+
+    def _fresh_storage(self) -> str | None:
+        """With --fresh, a SQLite file in a new temporary directory (gone on exit)."""
+        if not self.fresh:
+            return None
+        if self._scratch is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="neck-twitch-fresh-")
+        return f"sqlite:{Path(self._scratch.name) / 'memory.sqlite3'}"
+
+    def memory_note(self) -> str:
+        """Where the skill's memory of the simulated user lives, for the banner."""
+        if self.endpoint:
+            where = f"kept by the service at {self.endpoint}"
+            if self.fresh:
+                where += " (--fresh: speaking as a new user, whom it has never seen)"
+        elif self.fresh:
+            where = "a temporary file, deleted when you leave (--fresh)"
+        else:
+            from skill.storage import storage_spec
+
+            spec = storage_spec()
+            kind, _, target = spec.partition(":")
+            where = target if kind == "sqlite" else spec
+            if kind != "none":
+                where += " (--fresh starts without it)"
+        return f"Memory: {where}; :fresh forgets it."
+
+    def close(self) -> None:
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
 
     def simulator(
         self,
@@ -163,9 +211,13 @@ class _Options:
         from skill.simulator.runner import Simulator
 
         chosen_locale = self.locale or locale or "en-US"
+        chosen_user = self.user or user or DEFAULT_USER
+        if self.fresh and self.endpoint:
+            # A service's memory is out of reach: be a user it has never seen.
+            chosen_user = f"fresh-{uuid.uuid4()}"
         factory: EnvelopeFactory = EnvelopeFactory(
             chosen_locale,
-            user=self.user or user or DEFAULT_USER,
+            user=chosen_user,
             device=device or self.device,
             skill_id=self.skill_id or skill_id or os.environ.get("SKILL_ID") or DEFAULT_SKILL_ID,
         )
@@ -231,10 +283,10 @@ def _run_scripts(options: _Options, paths: tuple[Path, ...], json_mode: bool) ->
 
 def _converse(
     options: _Options, replay_path: Path | None, record: Path | None, json_mode: bool,
-    speak: bool,
+    speak: bool, verbose: bool = False,
 ) -> None:
     from skill.simulator.errors import SimulatorError
-    from skill.simulator.repl import HELP, Console, prompt_lines
+    from skill.simulator.repl import HELP, USER, Console, prompt_lines
     from skill.simulator.replay import load_replay, write_replay
     from skill.simulator.voice import Speaker
 
@@ -249,18 +301,18 @@ def _converse(
         lines = replay.user_input
     else:
         interactive = sys.stdin.isatty()
-        lines = prompt_lines("you> ") if interactive else sys.stdin
+        lines = prompt_lines(USER) if interactive else sys.stdin
     simulator = options.simulator(locale=locale, skill_id=skill_id)
     speaker = None
     if speak:
         speaker = Speaker(simulator.factory.locale, lambda m: click.echo(m, err=True))
     console = Console(simulator, sys.stdout, sys.stderr, json_mode=json_mode, speaker=speaker,
-                      interactive=interactive)
+                      interactive=interactive, verbose=verbose)
     if interactive and not json_mode:
         factory = simulator.factory
         click.echo(
             f"Neck Twitch Check simulator ({factory.locale}, {factory.device} device). "
-            f"Say {simulator.launch_phrase!r} to start.\n{HELP}\n"
+            f"Say {simulator.launch_phrase!r} to start.\n{options.memory_note()}\n{HELP}\n"
         )
     try:
         console.run(lines)

@@ -100,10 +100,14 @@ class EnvelopeFactory:
         self.locale = locale
         self.device = device
         self.skill_id = skill_id
-        self.user_id = user_id_for(user)
-        self.device_id = device_id_for(user, device)
+        self.switch_user(user)
         self._clock = clock
         self._new_id = new_id
+
+    def switch_user(self, user: str) -> None:
+        """Speak as another user (and their device) from the next request on."""
+        self.user_id = user_id_for(user)
+        self.device_id = device_id_for(user, self.device)
 
     def new_session(self) -> Session:
         return Session(session_id=self._new_id("session"))

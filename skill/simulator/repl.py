@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
+import textwrap
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
@@ -13,29 +15,52 @@ from skill.simulator.runner import EXIT_WORDS, Simulator, Turn
 from skill.simulator.voice import Speaker
 
 HELP = """\
-Type what you would say to Alexa. Commands start with ':' so they never collide with speech:
+Type what you would say to Alexa; an empty line is silence (Alexa says the reprompt once,
+then closes the session). Commands start with ':' so they never collide with speech:
+  :verbose    show the reprompt, card and directives of each answer too (again: hide them)
   :state      the open session: id, whether it is new, its attributes
   :request    raw JSON of the last request envelope sent to the skill
   :response   raw JSON of the skill's last response
   :nlu TEXT   how TEXT resolves (intent, slots, confidence) without sending it
   :new        end the open session; the next utterance starts a new one
+  :fresh      end the open session and forget what the skill stored about this user
   :quit       leave (so do "exit" and "quit" when no session is open)"""
 
+USER = "you>   "
+ALEXA = "alexa> "
+INDENT = " " * len(ALEXA)
+MIN_WIDTH = 40
 
-def render_turn(turn: Turn) -> str:
+
+def terminal_width() -> int:
+    """Columns to wrap at: the terminal's (or $COLUMNS), less one, never under MIN_WIDTH."""
+    return max(shutil.get_terminal_size().columns - 1, MIN_WIDTH)
+
+
+def _wrap(first: str, text: str, width: int | None) -> str:
+    """`first` + `text`, wrapped at `width` with continuation lines under the text."""
+    if width is None:
+        return first + text
+    return textwrap.fill(text, width=width, initial_indent=first, subsequent_indent=INDENT,
+                         break_long_words=False, break_on_hyphens=False) or first.rstrip()
+
+
+def render_turn(turn: Turn, width: int | None = None, verbose: bool = False) -> str:
+    """What Alexa says (and, verbose, the reprompt, card and directives), wrapped at `width`."""
     lines: list[str] = []
     if turn.note:
-        lines.append(f"       ({turn.note})")
-    lines.append(f"alexa> {turn.speech or '(no speech)'}")
-    if turn.reprompt:
-        lines.append(f"       reprompt: {turn.reprompt}")
-    if turn.card:
-        title, text = turn.card.get("title") or "", turn.card.get("text") or ""
-        lines.append(f"       card: {title}: {text}".rstrip(": "))
-    if turn.directives:
-        lines.append(f"       directives: {', '.join(turn.directives)}")
+        lines.append(_wrap(INDENT, f"({turn.note})", width))
+    lines.append(_wrap(ALEXA, turn.speech or "(no speech)", width))
+    if verbose:
+        if turn.reprompt:
+            lines.append(_wrap(INDENT, f"reprompt: {turn.reprompt}", width))
+        if turn.card:
+            title, text = turn.card.get("title") or "", turn.card.get("text") or ""
+            lines.append(_wrap(INDENT, f"card: {title}: {text}".rstrip(": "), width))
+        if turn.directives:
+            lines.append(_wrap(INDENT, f"directives: {', '.join(turn.directives)}", width))
     if turn.ended:
-        lines.append("       (session ended)")
+        lines.append(f"{INDENT}(session ended)")
     return "\n".join(lines)
 
 
@@ -74,13 +99,18 @@ class Console:
         json_mode: bool = False,
         speaker: Speaker | None = None,
         interactive: bool = False,
+        verbose: bool = False,
+        width: int | None = None,
     ) -> None:
+        """`width` wraps text output at that many columns; None follows the terminal."""
         self.sim = simulator
         self.out = out
         self.err = err
         self.json_mode = json_mode
         self.speaker = speaker
         self.interactive = interactive
+        self.verbose = verbose
+        self.width = width
 
     def print(self, text: str) -> None:
         self.out.write(text + "\n")
@@ -106,9 +136,11 @@ class Console:
         """One input line; False when the user asked to leave."""
         text = line.strip()
         if not text:
-            if self.interactive:
-                return True
-            raise SimulatorError("empty line: one utterance per line")
+            # Silence: never sent to the NLU (an empty utterance is not an utterance).
+            silence = self.sim.silence()
+            if silence is not None:
+                self.show(silence)
+            return True
         if text.startswith(":"):
             return self.command(text)
         if text.lower().strip(" .!") in EXIT_WORDS and not self.sim.in_session:
@@ -121,9 +153,10 @@ class Console:
         if self.json_mode:
             self.print(json.dumps(turn.to_json(), ensure_ascii=False))
         else:
+            width = self.width or terminal_width()
             if not self.interactive:
-                self.print(f"you>   {turn.user}")
-            self.print(render_turn(turn))
+                self.print(_wrap(USER, turn.user or "(silence)", width))
+            self.print(render_turn(turn, width, self.verbose))
         if self.speaker is not None:
             self.speaker.say(turn.speech)
 
@@ -146,6 +179,12 @@ class Console:
             closed = self.sim.end_session()
             self.print("(session ended; the next utterance starts a new one)" if closed
                        else "(no session was open)")
+        elif name == ":verbose":
+            self.verbose = not self.verbose
+            self.print("(verbose: the reprompt, card and directives are shown)" if self.verbose
+                       else "(only what Alexa says is shown)")
+        elif name == ":fresh":
+            self.print(f"({self.sim.forget()})")
         elif name == ":nlu":
             if not arg.strip():
                 raise SimulatorError(":nlu needs an utterance, e.g. ':nlu I have tingling'")

@@ -7,13 +7,18 @@ Session rules (the Alexa service's, simplified):
   as when a user who says "yes" to a silent speaker is asked to open the skill first;
 - a response with shouldEndSession true closes the session; absent/null closes it on a
   voice-only device and keeps it open on a screen device, as Alexa does;
-- "exit" in a session, or leaving it with `:new` / `:quit`, sends a SessionEndedRequest.
+- "exit" in a session, or leaving it with `:new` / `:quit`, sends a SessionEndedRequest;
+- silence (a blank line) while the skill listens makes Alexa say the reprompt, which sends
+  nothing; silence again (or silence with no reprompt) closes the session with a
+  SessionEndedRequest, reason EXCEEDED_MAX_REPROMPTS. Silence with no session, or while a
+  screen device shows a response without listening, does nothing.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,7 +77,8 @@ class Turn:
 
     @property
     def request_type(self) -> str:
-        return str(self.request["request"]["type"])
+        """The request sent, or "" for a turn that sent nothing (a reprompt after silence)."""
+        return str(self.request["request"]["type"]) if self.request else ""
 
     @property
     def intent(self) -> str | None:
@@ -82,7 +88,7 @@ class Turn:
         u = self.understanding
         return {
             "user": self.user,
-            "request": self.request_type,
+            "request": self.request_type or None,
             "intent": self.intent,
             "slots": {n: s.to_json() for n, s in u.slots.items()} if u else {},
             "confidence": round(u.confidence, 3) if u else None,
@@ -108,6 +114,7 @@ class Simulator:
         self.launch_phrase = f"open {nlu.model.invocation_name}"
         # What a real user would have said, for `--record` (auto-launches become the phrase).
         self.spoken: list[str] = []
+        self._reprompted = False  # the last reply's reprompt was said after silence
 
     @property
     def in_session(self) -> bool:
@@ -133,9 +140,49 @@ class Simulator:
             closed = self.end_session()
             if closed is None:  # unreachable: a session is open
                 raise SimulatorError("no session to exit")
+            closed.user = utterance
             return closed
         self.spoken.append(utterance)
         return self._intent(utterance, self.nlu.understand(utterance))
+
+    def silence(self) -> Turn | None:
+        """The user says nothing: the reprompt once, then the session closes, as Alexa does.
+
+        None when nothing happens: no session is open, or a screen device is showing a
+        response without listening (shouldEndSession absent).
+        """
+        last = self.last
+        if self.session is None or last is None:
+            return None
+        if last.reprompt and not self._reprompted:
+            self._reprompted = True
+            return Turn(user="", request={}, response={}, understanding=None, ended=False,
+                        speech=last.reprompt, reprompt=last.reprompt,
+                        note="silence: Alexa says the reprompt")
+        body = last.response.get("response")
+        if isinstance(body, dict) and body.get("shouldEndSession") is None:
+            return None  # a screen device keeps showing the answer; it is not listening
+        closed = self.end_session("EXCEEDED_MAX_REPROMPTS")
+        if closed is not None:
+            closed.note = "silence: Alexa stops listening and closes the session"
+        return closed
+
+    def forget(self) -> str:
+        """End the open session and forget what the skill stored for this user; what happened.
+
+        In process the skill's own storage deletes the user's memory; a remote service keeps
+        its memory out of reach, so the simulator becomes a new user, whom it has never seen.
+        """
+        closed = self.end_session()
+        done = "session ended; " if closed is not None else ""
+        forget = getattr(self.transport, "forget", None)
+        if forget is None:
+            self.factory.switch_user(f"fresh-{uuid.uuid4()}")
+            return done + "the service keeps its own memory: now speaking as a new user"
+        envelope = self.factory.launch(self.factory.new_session())
+        if not forget(envelope):
+            return done + "the skill stores nothing, so there was nothing to forget"
+        return done + "forgot what the skill stored for this user"
 
     def end_session(self, reason: str = "USER_INITIATED") -> Turn | None:
         """Close the open session as the service does; None when there was none."""
@@ -195,4 +242,5 @@ class Simulator:
                 attributes = reply.get("sessionAttributes")
                 self.session.attributes = attributes if isinstance(attributes, dict) else {}
         self.last = turn
+        self._reprompted = False
         return turn

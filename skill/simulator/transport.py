@@ -7,12 +7,16 @@ so one script tests either host.
 from __future__ import annotations
 
 import json
+import os
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skill.simulator.errors import SimulatorError
+
+if TYPE_CHECKING:
+    from ask_sdk_core.skill import CustomSkill
 
 Transport = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -21,17 +25,36 @@ class SkillCrashed(SimulatorError):
     """The skill itself raised; `__cause__` keeps the original for `--traceback`."""
 
 
-def in_process() -> Transport:
-    """The skill that Lambda runs, called in this process through the same entry function."""
-    try:
-        from skill.alexa.builder import RequestRejected, get_skill, handle_event
-    except Exception as exc:
-        raise SimulatorError(f"cannot load the skill: {type(exc).__name__}: {exc}") from exc
+class InProcess:
+    """The skill that Lambda runs, called in this process through the same entry function.
 
-    def send(envelope: dict[str, Any]) -> dict[str, Any]:
+    `storage` is a `NECK_TWITCH_STORAGE`-style spec (`sqlite:PATH`, `none`) for a skill of its
+    own; None uses the process's skill, whose storage comes from the environment.
+    """
+
+    def __init__(self, storage: str | None = None) -> None:
         try:
-            response = handle_event(envelope, None, get_skill())
-        except RequestRejected as exc:
+            from skill.alexa import builder
+        except Exception as exc:
+            raise SimulatorError(f"cannot load the skill: {type(exc).__name__}: {exc}") from exc
+        self._builder = builder
+        self.storage = storage
+        self._own: CustomSkill | None = None
+
+    def skill(self) -> CustomSkill:
+        if self.storage is None:
+            return self._builder.get_skill()
+        if self._own is None:
+            from skill.storage import adapter_for
+
+            skill_id = os.environ.get("SKILL_ID") or None
+            self._own = self._builder.create_skill(skill_id, adapter_for(self.storage))
+        return self._own
+
+    def __call__(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        try:
+            response = self._builder.handle_event(envelope, None, self.skill())
+        except self._builder.RequestRejected as exc:
             raise SimulatorError(f"the skill rejected the request: {exc}") from exc
         except Exception as exc:
             raise SkillCrashed(f"the skill raised {type(exc).__name__}: {exc}") from exc
@@ -39,7 +62,29 @@ def in_process() -> Transport:
             raise SimulatorError(f"the skill returned {type(response).__name__}, not an object")
         return response
 
-    return send
+    def forget(self, envelope: dict[str, Any]) -> bool:
+        """Delete what the skill stored for the envelope's user; False if it keeps nothing."""
+        try:
+            skill = self.skill()
+            adapter = skill.persistence_adapter
+            if adapter is None:
+                return False
+            from ask_sdk_model import RequestEnvelope
+
+            request = skill.serializer.deserialize(
+                payload=json.dumps(envelope), obj_type=RequestEnvelope
+            )
+            adapter.delete_attributes(request)
+        except Exception as exc:
+            raise SimulatorError(
+                f"cannot forget the stored memory: {type(exc).__name__}: {exc}"
+            ) from exc
+        return True
+
+
+def in_process(storage: str | None = None) -> InProcess:
+    """The in-process skill (see `InProcess`)."""
+    return InProcess(storage)
 
 
 def http(url: str, timeout: float = 10.0) -> Transport:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.skill import CustomSkill
-from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_core.skill_builder import CustomSkillBuilder, SkillBuilder
 from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import RequestEnvelope, Response
 
@@ -132,3 +133,33 @@ class HelloTransport:
 
 
 MakeHello = Callable[..., Simulator]
+
+
+@dataclass(frozen=True)
+class HelloService:
+    url: str
+    transport: HelloTransport
+
+
+class _Visit(AbstractRequestHandler):
+    """Counts launches in persistent attributes: the skill remembers the user between runs."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("LaunchRequest")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        manager = handler_input.attributes_manager
+        stored: Any = manager.persistent_attributes
+        visits = int(stored.get("visits", 0)) + 1
+        manager.persistent_attributes = {"visits": visits}
+        manager.save_persistent_attributes()
+        rb = handler_input.response_builder
+        return rb.speak(f"Visit number {visits}.").ask("Still there?").response
+
+
+def memo_skill(skill_id: str | None = None, adapter: Any = None) -> CustomSkill:
+    """A skill with memory, built like `skill.alexa.builder.create_skill` builds the real one."""
+    builder = CustomSkillBuilder(persistence_adapter=adapter)
+    builder.add_request_handler(_Visit())
+    builder.add_request_handler(_Other())
+    return builder.create()

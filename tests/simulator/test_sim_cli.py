@@ -6,10 +6,7 @@ import io
 import json
 import os
 import subprocess
-import threading
 import uuid
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +104,6 @@ def test_user_id_is_stable_across_runs_and_not_printed_by_state() -> None:
 @pytest.mark.parametrize(
     ("stdin", "fragment"),
     [
-        (f"{LAUNCH}\n\nyes\n", "line 2: empty line"),
         (f"{LAUNCH}\n{'x' * 1001}\n", "line 2: utterance is 1001 characters long"),
         (f"{LAUNCH}\n:bogus\n", "line 2: unknown command ':bogus'"),
     ],
@@ -226,31 +222,6 @@ def test_unreadable_script(tmp_path: Path) -> None:
 # -- endpoint ----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def hello_server() -> Iterator[str]:
-    transport = HelloTransport()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers["Content-Length"])
-            assert self.headers["Content-Type"] == "application/json"
-            reply = json.dumps(transport(json.loads(self.rfile.read(length)))).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            self.wfile.write(reply)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
 def test_endpoint_receives_the_same_envelopes(hello_server: str, tiny_model_file: Path) -> None:
     result = run("--json", "--endpoint", hello_server, "--model", str(tiny_model_file),
                  stdin="open hello tea\nyes\nyes\n")
@@ -319,7 +290,7 @@ def test_speak_says_once_when_espeak_cannot_play(
 def test_interactive_console_commands(make_hello: MakeHello) -> None:
     out, err = io.StringIO(), io.StringIO()
     sim = make_hello()
-    console = Console(sim, out, err, interactive=True)
+    console = Console(sim, out, err, interactive=True, verbose=True)
     console.run(["", ":response", "open hello tea", "yes", ":state", ":request", ":nlu I want chai",
                  ":bogus", ":new", "exit", "never reached"])
     text = out.getvalue()
