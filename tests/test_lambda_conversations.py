@@ -19,77 +19,168 @@ def answer_all_no(dialog: Dialog) -> int:
     return turns
 
 
-def test_launch_welcomes_warns_and_asks_the_first_question(dialog: Dialog) -> None:
+SCREEN = ("First, any struggle to breathe, drooping face, sudden weakness, numbness, slurred "
+          "speech or vision loss, stiff neck with fever, or sudden severe headache?")
+SWALLOWING = "Any trouble swallowing, or choking on food or drink?"
+
+
+def answer_until(dialog: Dialog, ending: str) -> None:
+    """Answer no until the skill asks the question ending with `ending`."""
+    for _ in range(30):
+        if dialog.speech.endswith(ending):
+            return
+        dialog.say(NO)
+    raise AssertionError(f"never asked {ending!r}")
+
+
+def test_launch_welcomes_warns_and_screens_for_emergencies_first(dialog: Dialog) -> None:
     dialog.launch()
     assert dialog.speech.startswith("Welcome to Neck Twitch Check.")
     assert "I'm not a doctor" in dialog.speech
-    assert dialog.speech.endswith("Do you have trouble swallowing?")
-    assert dialog.reprompt == "Do you have trouble swallowing? You can say yes, no, or not sure."
+    assert dialog.speech.endswith(SCREEN)
+    assert dialog.reprompt == f"{SCREEN} You can say yes, no, or not sure."
     assert dialog.ended is False
     assert dialog.card is not None and "not a doctor" in dialog.card["content"]
-    assert dialog.attributes["check"] == {"v": 1, "answers": {}, "explained": None}
+    assert dialog.attributes["check"]["v"] == 2
+    assert dialog.attributes["check"]["answers"] == {}
+
+
+def test_yes_to_the_screen_is_the_emergency_number_at_once(dialog: Dialog) -> None:
+    dialog.launch()
+    dialog.say(YES)
+    assert dialog.ended is True
+    assert dialog.speech.startswith("Please call 911 now")
+    assert dialog.speech.endswith("Again, call 911 now.")
+    assert len(dialog.speech.split()) < 60
+    assert dialog.card is not None and dialog.card["title"] == "Call 911 now"
+
+
+def test_not_sure_about_the_screen_is_explained(dialog: Dialog) -> None:
+    dialog.launch()
+    dialog.say(names.NOT_SURE)
+    assert "one side of the face drooping" in dialog.speech and dialog.speech.endswith(SCREEN)
+    dialog.say(NO)
+    assert dialog.speech == "Are you short of breath when resting or lying flat?"
 
 
 def test_all_clear_check_ends_in_tailored_self_care(dialog: Dialog) -> None:
     dialog.launch()
-    for _ in range(10):  # the ten red flags
+    turns = 0
+    while "stress, poor sleep" not in dialog.speech:
         dialog.say(NO)
-    assert "stressed or anxious" in dialog.speech
-    dialog.say(YES)  # stress
-    dialog.say(NO)  # sleep
-    dialog.say(YES)  # caffeine
-    dialog.say(NO)  # nicotine
-    dialog.say(YES)  # desk
+        turns += 1
+        assert turns < 16
+    assert turns == 15  # fifteen warning-sign questions, then one about lifestyle
+    dialog.say(names.LIFESTYLE, {
+        **resolved_slot("factor", "stress", "stress", "FactorType"),
+        **resolved_slot("factorTwo", "coffee", "caffeine", "FactorType"),
+        **resolved_slot("factorThree", "my laptop", "desk", "FactorType")})
     assert dialog.ended is True
     assert dialog.reprompt is None
-    assert "Good news" in dialog.speech
+    assert "Good news: you have none of the warning signs I asked about." in dialog.speech
     assert "Ease stress" in dialog.speech and "coffee" in dialog.speech
-    assert "screen break" in dialog.speech
+    assert "screen break" in dialog.speech and "magnesium" not in dialog.speech
     assert dialog.speech.endswith("call 911 now.")
     card = dialog.card
     assert card is not None and card["type"] == "Simple"
-    assert card["title"] == "Likely a harmless twitch"
-    assert "no warning signs" in card["content"] and "What to watch for" in card["content"]
+    assert card["title"] == "None of the warning signs I asked about"
+    assert "none of the warning signs" in card["content"] and "What to watch for" in card["content"]
     assert "check" not in dialog.attributes
 
 
-def test_trouble_swallowing_and_breathing_is_an_emergency(dialog: Dialog) -> None:
+def test_no_lifestyle_factors_gets_the_general_nhs_advice(dialog: Dialog) -> None:
     dialog.launch()
+    answer_all_no(dialog)
+    assert "Rest" in dialog.speech and "Try not to worry" in dialog.speech
+
+
+def test_yes_to_lifestyle_asks_which(dialog: Dialog) -> None:
+    dialog.launch()
+    answer_until(dialog, "or long hours at a screen?")
     dialog.say(YES)
-    assert dialog.speech == "Do you choke, or have any trouble breathing?"
+    assert dialog.speech.startswith("Which ones?") and not dialog.ended
+    dialog.say(names.LIFESTYLE, resolved_slot("factor", "smoking", "nicotine", "FactorType"))
+    assert dialog.ended and "smoking or vaping" in dialog.speech
+
+
+def test_all_of_them_picks_every_tip(dialog: Dialog) -> None:
+    dialog.launch()
+    answer_until(dialog, "or long hours at a screen?")
+    dialog.say(names.LIFESTYLE, resolved_slot("factor", "all of them", "all", "FactorType"))
+    assert dialog.ended and "Ease stress" in dialog.speech and "sleep" in dialog.speech
+
+
+def test_swallowing_trouble_is_same_day_not_an_emergency(dialog: Dialog) -> None:
+    dialog.launch()
+    answer_until(dialog, SWALLOWING)
     dialog.say(YES)
-    assert dialog.ended is True
-    assert dialog.speech.startswith("Please call 911 now")
-    assert "trouble swallowing and choking or trouble breathing" in dialog.speech
-    assert dialog.card is not None and dialog.card["title"] == "Call 911 now"
+    answer_all_no(dialog)
+    assert "trouble swallowing" in dialog.speech
+    assert "contact a healthcare provider today" in dialog.speech
+    assert dialog.card is not None and dialog.card["title"] == "Contact a healthcare provider today"
+
+
+def test_breathless_at_rest_then_struggling_now_is_an_emergency(dialog: Dialog) -> None:
+    dialog.launch()
+    dialog.say(NO)
+    dialog.say(YES)
+    assert dialog.speech == "Are you struggling to breathe right now?"
+    dialog.say(YES)
+    assert dialog.ended and dialog.speech.startswith("Please call 911 now")
+
+
+def test_sudden_weakness_that_went_away_is_still_an_emergency(dialog: Dialog) -> None:
+    dialog.launch()
+    answer_until(dialog, "or dropping things?")
+    dialog.say(YES)
+    assert dialog.speech == "Did the weakness start suddenly, even if it's better now?"
+    dialog.say(YES)
+    assert dialog.ended and dialog.speech.startswith("Please call 911 now")
+    assert "even if it seems to have passed" in dialog.speech
 
 
 def test_numbness_leads_to_a_provider_with_the_reason(dialog: Dialog) -> None:
     dialog.launch()
-    for _ in range(5):
-        dialog.say(NO)
-    assert "numbness" in dialog.speech
+    answer_until(dialog, "Any numbness, tingling, or pain down an arm?")
     dialog.say(YES)
-    # Soon-tier: no lower-tier questions remain that could raise it above "soon".
-    assert dialog.ended is True
+    assert dialog.speech == "Any new trouble controlling your bladder or bowels?"
+    dialog.say(NO)
+    answer_all_no(dialog)
     assert "numbness, tingling or pain down an arm" in dialog.speech
     assert "trapped nerve in the neck" in dialog.speech
     assert "book an appointment" in dialog.speech
     assert dialog.card is not None and dialog.card["title"].startswith("Book an appointment")
 
 
+def test_numbness_with_bladder_trouble_is_an_emergency(dialog: Dialog) -> None:
+    dialog.launch()
+    answer_until(dialog, "Any numbness, tingling, or pain down an arm?")
+    dialog.say(YES)
+    dialog.say(YES)
+    assert dialog.ended and dialog.speech.startswith("Please call 911 now")
+
+
+def test_a_new_medicine_says_not_to_stop_it(dialog: Dialog) -> None:
+    dialog.launch()
+    answer_until(dialog, "Did it start after a new medicine?")
+    dialog.say(YES)
+    assert dialog.ended
+    assert "Don't stop a prescribed medicine without speaking to your doctor" in dialog.speech
+
+
 def test_not_sure_is_explained_once_then_counted(dialog: Dialog) -> None:
     dialog.launch()
+    answer_until(dialog, SWALLOWING)
     dialog.say(names.NOT_SURE)
     assert dialog.speech.startswith("No problem, let me explain.")
     assert "food or drink feeling stuck" in dialog.speech
-    assert dialog.speech.endswith("Do you have trouble swallowing?")
+    assert dialog.speech.endswith(SWALLOWING)
     assert dialog.ended is False
     dialog.say(names.NOT_SURE)
-    assert dialog.speech == "Do you choke, or have any trouble breathing?"
-    dialog.say(NO)
     answer_all_no(dialog)
-    assert "You weren't sure about trouble swallowing" in dialog.speech
+    assert "You weren't sure about trouble swallowing, so to be safe I've counted it." in (
+        dialog.speech)
+    assert "You told me about" not in dialog.speech  # no contradiction
     assert "healthcare provider today" in dialog.speech
 
 
@@ -99,7 +190,7 @@ def test_volunteered_symptom_mid_check(dialog: Dialog) -> None:
     dialog.say(names.REPORT_SYMPTOM,
                resolved_slot("symptom", "numbness in my arm", "numbness"))
     assert dialog.speech.startswith("Thanks, I've noted numbness, tingling or pain down an arm.")
-    assert "speech" in dialog.speech  # the check goes on where it was
+    assert dialog.speech.endswith("Are you short of breath when resting or lying flat?")
     answer_all_no(dialog)
     assert "numbness" in dialog.speech and "book an appointment" in dialog.speech
 
@@ -110,12 +201,22 @@ def test_volunteered_sudden_weakness_is_an_emergency_at_once(dialog: Dialog) -> 
     assert dialog.ended and "call 911 now" in dialog.speech
 
 
-def test_unrecognised_symptom_points_to_a_provider_and_reasks(dialog: Dialog) -> None:
+def test_unrecognised_symptom_is_named_back_and_never_self_care(dialog: Dialog) -> None:
     dialog.launch()
     dialog.say(names.REPORT_SYMPTOM, resolved_slot("symptom", "itchy ears", None))
-    assert "didn't recognise that symptom" in dialog.speech
+    assert '"itchy ears"' in dialog.speech
     assert "healthcare provider" in dialog.speech
-    assert dialog.speech.endswith("Do you have trouble swallowing?")
+    assert "If it came on suddenly or is severe, call 911 now." in dialog.speech
+    assert dialog.speech.endswith(SCREEN)
+    answer_all_no(dialog)
+    assert '"itchy ears"' in dialog.speech and "book an appointment" in dialog.speech
+    assert dialog.card is not None and dialog.card["title"].startswith("Book an appointment")
+
+
+def test_emergency_words_after_a_noted_sign_put_the_action_first(dialog: Dialog) -> None:
+    dialog.launch()
+    dialog.say(names.REPORT_SYMPTOM, resolved_slot("symptom", "face drooping", "face_droop"))
+    assert dialog.speech.startswith("Please call 911 now")  # no "Thanks, I've noted" first
 
 
 @pytest.mark.parametrize(
@@ -132,18 +233,18 @@ def test_unrecognised_symptom_points_to_a_provider_and_reasks(dialog: Dialog) ->
 def test_side_questions_keep_the_answers_and_reask(dialog: Dialog, intent: str,
                                                    expected: str) -> None:
     dialog.launch()
-    dialog.say(NO)  # swallowing
+    answer_until(dialog, "Has your speech become slurred or changed?")
     dialog.say(YES)  # speech -> follow-up
     before = dict(dialog.attributes["check"])
     dialog.say(intent)
-    expected = expected.replace("Do you have trouble swallowing?", "within the last few hours?")
+    sudden = "Did the change in your speech start suddenly, even if it's better now?"
+    expected = expected.replace("Do you have trouble swallowing?", sudden)
     if intent == names.HELP:
-        expected = "normal earlier today"
+        expected = "even if it has got better"
     if intent == names.WHY_ASK:
         expected = "sign of a stroke"
     assert expected in dialog.speech
-    assert dialog.speech.endswith("Did the change in your speech come on suddenly, "
-                                  "within the last few hours?")
+    assert dialog.speech.endswith(sudden)
     assert dialog.ended is False
     assert dialog.attributes["check"] == before
 
@@ -169,13 +270,12 @@ def test_stop_says_goodbye_with_a_safety_net(dialog: Dialog, intent: str) -> Non
 def test_stopping_after_a_warning_sign_still_says_what_it_calls_for(
         dialog: Dialog, intent: str) -> None:
     dialog.launch()
-    dialog.say(NO)   # swallowing
-    dialog.say(NO)   # speech
+    answer_until(dialog, "or dropping things?")
     dialog.say(YES)  # weakness
     dialog.say(NO)   # not sudden
     dialog.say(intent)
     assert dialog.ended
-    assert dialog.speech.startswith("You told me about weakness.")
+    assert dialog.speech.startswith("You told me about weakness or clumsiness.")
     assert "contact a healthcare provider today" in dialog.speech
     assert "call 911 now" in dialog.speech and dialog.speech.endswith("Goodbye.")
     assert "harmless" not in dialog.speech
@@ -196,7 +296,7 @@ def test_start_over_forgets_the_answers(dialog: Dialog) -> None:
     dialog.say(NO)
     dialog.say(NO)
     dialog.say(names.START_OVER)
-    assert dialog.speech == "Okay, let's start again. Do you have trouble swallowing?"
+    assert dialog.speech == f"Okay, let's start again. {SCREEN}"
     assert dialog.attributes["check"]["answers"] == {}
 
 
@@ -207,7 +307,8 @@ def test_a_one_shot_answer_without_a_check_starts_one(dialog: Dialog) -> None:
 
 
 @pytest.mark.parametrize("garbage", [
-    {"v": 0, "answers": {}}, "not a dict", {"v": 1, "answers": {"speech": "maybe"}},
+    {"v": 0, "answers": {}}, "not a dict", {"v": 2, "answers": {"speech": "maybe"}},
+    {"v": 1, "answers": {"speech": "no"}, "explained": None},
 ])
 def test_garbage_state_restarts_politely(dialog: Dialog, garbage: object) -> None:
     dialog.launch()
@@ -215,7 +316,7 @@ def test_garbage_state_restarts_politely(dialog: Dialog, garbage: object) -> Non
     dialog.new = False
     dialog.say(NO)
     assert dialog.speech.startswith("Sorry, I lost track of where we were")
-    assert dialog.speech.endswith("Do you have trouble swallowing?")
+    assert dialog.speech.endswith(SCREEN)
     assert dialog.attributes["check"]["answers"] == {}
 
 
@@ -233,11 +334,11 @@ def test_an_error_apologises_and_keeps_the_answers(dialog: Dialog,
     dialog.say(YES)
     assert dialog.speech.startswith("Sorry, something went wrong on my side.")
     assert "boom" not in dialog.speech and "Traceback" not in dialog.speech
-    assert dialog.speech.endswith("Any weakness, like trouble gripping or lifting things?")
+    assert dialog.speech.endswith(SWALLOWING)
     assert dialog.attributes["check"] == before
     monkeypatch.undo()
     dialog.say(YES)
-    assert "suddenly" in dialog.speech  # the same question, answered now
+    assert dialog.attributes["check"]["answers"]["swallowing"] == "yes"  # answered now
 
 
 def test_session_ended_gets_an_empty_response(dialog: Dialog) -> None:

@@ -184,12 +184,11 @@ def test_a_whole_check_resumes_through_dynamodb(dynamodb_table: Any) -> None:
     dialog = dialog_with(dynamodb_adapter("memory", resource=resource))
     dialog.launch()
     dialog.say(names.NO)
-    dialog.say(names.YES)  # speech: numbers come back from DynamoDB as Decimal
+    dialog.say(names.YES)  # breathless: numbers come back from DynamoDB as Decimal
     dialog.say(names.STOP)
     dialog.launch()
     dialog.say(names.YES)
-    assert dialog.speech == ("Okay, carrying on. Did the change in your speech come on "
-                             "suddenly, within the last few hours?")
+    assert dialog.speech == "Okay, carrying on. Are you struggling to breathe right now?"
 
 
 # --- the conversation -----------------------------------------------------------------------
@@ -210,19 +209,23 @@ def test_an_unfinished_check_is_offered_and_resumed(adapter: SQLiteAdapter) -> N
     assert "Say yes to carry on" in dialog.speech
     dialog.say(names.YES)
     assert dialog.speech == ("Okay, carrying on. "
-                             "Any weakness, like trouble gripping or lifting things?")
-    assert dialog.attributes["check"]["answers"] == {"swallowing": "no", "speech": "no"}
+                             "Any trouble swallowing, or choking on food or drink?")
+    assert dialog.attributes["check"]["answers"] == {"screen": "no", "breathless": "no"}
     assert "offer" not in dialog.attributes
 
 
 def test_declining_the_offer_starts_afresh(adapter: SQLiteAdapter) -> None:
     dialog = dialog_with(adapter)
     dialog.launch()
+    dialog.say(names.NO)
     dialog.say(names.YES)
     dialog.say(names.STOP)
     dialog.launch()
     dialog.say(names.NO)
-    assert dialog.speech == "Okay, let's start a new check. Do you have trouble swallowing?"
+    assert dialog.speech == ("Okay, let's start a new check. "
+                             "First, any struggle to breathe, drooping face, sudden weakness, "
+                             "numbness, slurred speech or vision loss, stiff neck with fever, "
+                             "or sudden severe headache?")
     dialog.say(names.STOP)
     dialog.launch()
     assert "carry on" not in dialog.speech  # the declined check is gone
@@ -236,8 +239,33 @@ def test_a_volunteered_symptom_during_the_offer_resumes_with_it(adapter: SQLiteA
     dialog.say(names.NO)
     dialog.say(names.STOP)
     dialog.launch()
-    dialog.say(names.REPORT_SYMPTOM, resolved_slot("symptom", "trouble breathing", "breathing"))
-    assert dialog.ended and "call 911 now" in dialog.speech
+    dialog.say(names.REPORT_SYMPTOM,
+               resolved_slot("symptom", "can't breathe", "breathing_now"))
+    assert dialog.ended and dialog.speech.startswith("Please call 911 now")
+
+
+def test_emergency_words_at_the_offer_get_the_number_first(adapter: SQLiteAdapter) -> None:
+    dialog = dialog_with(adapter)
+    dialog.launch()
+    dialog.say(names.NO)
+    dialog.say(names.STOP)
+    dialog.launch()
+    dialog.say(names.EMERGENCY)
+    assert dialog.ended and dialog.speech.startswith("Please call 911 now")
+
+
+def test_a_symptom_at_the_offer_joins_the_unfinished_check(adapter: SQLiteAdapter) -> None:
+    from skilltest import resolved_slot
+
+    dialog = dialog_with(adapter)
+    dialog.launch()
+    dialog.say(names.NO)
+    dialog.say(names.STOP)
+    dialog.launch()
+    dialog.say(names.REPORT_SYMPTOM, resolved_slot("symptom", "tingling", "numbness"))
+    assert dialog.speech.startswith("Thanks, I've noted numbness")
+    assert dialog.attributes["check"]["answers"] == {"screen": "no"}
+    assert dialog.attributes["check"]["signs"] == ["numbness"]
 
 
 def test_a_finished_check_is_not_offered_and_first_check_is_dated(
@@ -250,7 +278,7 @@ def test_a_finished_check_is_not_offered_and_first_check_is_dated(
     dialog.launch()
     assert dialog.speech.startswith(
         "Welcome back to Neck Twitch Check. You first checked this twitch 16 days ago.")
-    assert dialog.speech.endswith("Do you have trouble swallowing?")
+    assert dialog.speech.endswith("or sudden severe headache?")
     dialog.timestamp = "2026-11-25T09:00:00Z"
     dialog.say(names.STOP)
     dialog.launch()
@@ -294,6 +322,7 @@ def test_broken_storage_never_stops_a_check() -> None:
     dialog = dialog_with(BrokenAdapter())
     dialog.launch()
     assert dialog.speech.startswith("Welcome to Neck Twitch Check.")
+    dialog.say(names.NO)
     dialog.say(names.YES)
     dialog.say(names.YES)
     assert dialog.ended and "call 911 now" in dialog.speech
@@ -309,7 +338,7 @@ def test_garbage_memory_is_ignored(adapter: SQLiteAdapter) -> None:
         adapter.save_attributes(me, garbage)
         dialog = dialog_with(adapter)
         dialog.launch()
-        assert dialog.speech.endswith("Do you have trouble swallowing?"), garbage
+        assert dialog.speech.endswith("or sudden severe headache?"), garbage
 
 
 def test_the_lambda_envelope_fixtures_still_answer_with_memory(adapter: SQLiteAdapter) -> None:

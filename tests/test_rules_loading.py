@@ -24,26 +24,40 @@ def broken(change: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("change", "key", "problem"),
     [
-        ("d['version'] = 2", "version", "expected 1"),
-        ("d['red_flags'][0]['tier'] = 'urgen'", "red_flags[0].tier", "'urgen' is not one of"),
+        ("d['version'] = 1", "version", "expected 2"),
+        ("d['signs']['speech']['tier'] = 'urgen'", "signs.speech.tier", "'urgen' is not one of"),
+        ("d['signs']['headache'] = {'tier': 'soon', 'source': 'x'}", "signs.headache",
+         "'headache' is not one of"),
+        ("d['signs']['speech']['tier'] = 'self_care'", "signs.speech.tier", "cannot lead to"),
+        ("del d['signs']['speech']['source']", "signs.speech.source", "non-empty string"),
+        ("del d['signs']['tongue']", "signs", "no tier or source for ['tongue']"),
+        ("d['signs']['speech']['colour'] = 'red'", "signs.speech", "unknown keys ['colour']"),
         ("d['red_flags'][1]['sign'] = 'headache'", "red_flags[1].sign", "'headache' is not one"),
-        ("d['red_flags'][2]['tier'] = 'self_care'", "red_flags[2].tier", "cannot lead to"),
-        ("d['red_flags'][0]['follow_ups'][0]['tier'] = 'urgent'",
-         "red_flags[0].follow_ups[0].tier", "must escalate"),
+        ("d['red_flags'][1]['follow_ups'][0]['sign'] = 'swallowing'",
+         "red_flags[1].follow_ups[0].sign", "must escalate"),
         ("d['red_flags'][5]['id'] = 'swallowing'", "red_flags[5].id", "duplicate question id"),
         ("d['red_flags'][5]['sign'] = 'swallowing'", "red_flags[5].sign", "asked twice"),
         ("del d['red_flags'][3]['id']", "red_flags[3].id", "non-empty string"),
         ("d['red_flags'][3]['colour'] = 'red'", "red_flags[3]", "unknown keys ['colour']"),
+        ("d['red_flags'][3]['when_any'] = ['speech', 'hiccups']", "red_flags[3].when_any[1]",
+         "'hiccups' is not one of"),
         ("d['red_flags'] = {}", "red_flags", "expected a list"),
         ("d['red_flags'] = []", "red_flags", "at least one"),
-        ("d['lifestyle'][0]['tip'] = 'yoga'", "lifestyle[0].tip", "'yoga' is not one of"),
-        ("d['lifestyle'][0]['factor'] = 'diet'", "lifestyle[0].factor", "'diet' is not one"),
+        ("d['combinations'][0]['any'] = []", "combinations[0]", "at least one sign"),
+        ("d['combinations'][1]['all'] = ['injury', 'ouch']", "combinations[1].all[1]",
+         "'ouch' is not one of"),
+        ("del d['combinations'][0]['source']", "combinations[0].source", "non-empty string"),
+        ("d['lifestyle']['factors']['stress'] = 'yoga'", "lifestyle.factors.stress",
+         "'yoga' is not one of"),
+        ("d['lifestyle']['factors']['diet'] = 'rest'", "lifestyle.factors.diet",
+         "'diet' is not one"),
+        ("d['lifestyle']['id'] = 'speech'", "lifestyle.id", "duplicate question id"),
         ("d['general_tips'] = ['sleep', 'naps']", "general_tips[1]", "'naps' is not one"),
         ("d['min_tips'] = 5; d['max_tips'] = 4", "min_tips", "1 <= min <= max"),
         ("d['general_tips'] = ['sleep']", "general_tips", "at least 2 distinct"),
-        ("d['red_flags'][0]['follow_ups'][0]['follow_ups'] = "
-         "[{'id': 'x', 'sign': 'speech', 'tier': 'emergency'}]",
-         "red_flags[0].follow_ups[0].follow_ups", "cannot have follow-ups"),
+        ("d['red_flags'][1]['follow_ups'][0]['follow_ups'] = "
+         "[{'id': 'x', 'sign': 'face_droop'}]",
+         "red_flags[1].follow_ups[0]", "cannot have follow-ups"),
     ],
 )
 def test_a_mistake_is_reported_with_file_and_key(change: str, key: str, problem: str) -> None:
@@ -82,9 +96,15 @@ def test_the_shipped_rules_load_once() -> None:
 @pytest.mark.parametrize(
     "raw",
     [
-        None, "text", [], {"v": 99, "answers": {}}, {"v": 1}, {"v": 1, "answers": []},
-        {"v": 1, "answers": {"headache": "yes"}}, {"v": 1, "answers": {"speech": "perhaps"}},
-        {"v": 1, "answers": {}, "explained": "nonsense"},
+        None, "text", [], {"v": 99, "answers": {}}, {"v": 1, "answers": {}}, {"v": 2},
+        {"v": 2, "answers": []}, {"v": 2, "answers": {"headache": "yes"}},
+        {"v": 2, "answers": {"speech": "perhaps"}}, {"v": 2, "answers": {"lifestyle": "yes"}},
+        {"v": 2, "answers": {}, "explained": "nonsense"},
+        {"v": 2, "answers": {}, "signs": ["hiccups"]}, {"v": 2, "answers": {}, "signs": "speech"},
+        {"v": 2, "answers": {}, "factors": ["diet"]},
+        {"v": 2, "answers": {}, "unrecognised": ["x" * 61]},
+        {"v": 2, "answers": {}, "unrecognised": ["a", "b", "c", "d"]},
+        {"v": 2, "answers": {}, "lifestyle_done": "yes"},
     ],
 )
 def test_garbage_state_is_refused(raw: Any) -> None:
@@ -95,6 +115,17 @@ def test_garbage_state_is_refused(raw: Any) -> None:
 def test_state_round_trips() -> None:
     rules = default_rules()
     state = CheckState.from_dict(
-        {"v": 1, "answers": {"swallowing": "no", "speech": "unsure"}, "explained": "weakness"},
+        {"v": 2, "answers": {"swallowing": "no", "speech": "unsure"}, "explained": "weakness",
+         "signs": ["tongue"], "unrecognised": ["a rash"], "factors": ["stress"],
+         "lifestyle_done": False},
         rules)
     assert CheckState.from_dict(state.to_dict(), rules) == state
+    assert list(state.answers) == ["swallowing", "speech"]
+
+
+def test_every_sign_and_combination_names_its_source() -> None:
+    rules = default_rules()
+    for sign in rules.signs.values():
+        assert len(sign.source) > 5, sign
+    for combo in rules.combinations:
+        assert len(combo.source) > 5, combo

@@ -1,15 +1,18 @@
-"""Safety invariants, proven over every conversation the engine can have.
+"""Safety invariants, proven over every state the engine can reach.
 
-The oracle below restates the clinical mapping independently of rules.yaml, so a change to
-the rules that breaks the mapping fails here.
+The engine's next step depends only on its state, so checking every reachable state (from a
+new check, and with any sign volunteered at any point) covers every conversation. The oracle
+below restates the clinical mapping independently of rules.yaml, so a change to the rules that
+breaks the mapping fails here.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Any
 
 import pytest
 
@@ -28,230 +31,282 @@ from skill.triage import (
     outcome_so_far,
     reply,
 )
-from skill.triage.engine import volunteer
+from skill.triage.engine import choose, volunteer, volunteer_unrecognised
 
 RULES = default_rules()
+E, U, S = Tier.EMERGENCY, Tier.URGENT, Tier.SOON
 
-# The issue's tier mapping (NICE NG127, NHS muscle twitching), sign by sign.
+# The clinical mapping, sign by sign (sources in rules.yaml and ../shared/CLINICAL.md).
 EXPECTED_TIER: dict[str, Tier] = {
-    "breathing": Tier.EMERGENCY,
-    "sudden_speech": Tier.EMERGENCY,
-    "sudden_weakness": Tier.EMERGENCY,
-    "sudden_balance": Tier.EMERGENCY,
-    "swallowing": Tier.URGENT,
-    "speech": Tier.URGENT,
-    "weakness": Tier.URGENT,
-    "balance": Tier.URGENT,
-    "wasting": Tier.URGENT,
-    "numbness": Tier.SOON,
-    "spreading": Tier.SOON,
-    "duration": Tier.SOON,
-    "daily_life": Tier.SOON,
-    "medicine": Tier.SOON,
+    # BE-FAST, NHS meningitis, dissection red flags: call the number now.
+    "emergency_now": E, "breathing_now": E, "face_droop": E, "sudden_weakness": E,
+    "sudden_speech": E, "sudden_balance": E, "vision": E, "meningism": E, "thunderclap": E,
+    # NICE NG127 / NG42, myelopathy and neck-pain red flags: a provider the same day.
+    "breathless": U, "swallowing": U, "speech": U, "weakness": U, "balance": U, "wasting": U,
+    "bladder_bowel": U, "injury": U, "worsening": U, "tongue": U,
+    # NHS twitching advice, neck-pain red flags: book an appointment.
+    "numbness": S, "spreading": S, "stiffness": S, "weight_loss": S, "duration": S,
+    "daily_life": S, "medicine": S, "unrecognised": S,
 }
-REQUIRED_SIGNS = {"weakness", "swallowing", "speech", "balance", "numbness"}
+LIMB = {"weakness", "sudden_weakness", "numbness", "balance", "sudden_balance", "wasting"}
+NERVE = {"weakness", "sudden_weakness", "numbness", "balance", "sudden_balance",
+         "bladder_bowel"}
+# The design card's five and the clinical review's additions must all be asked.
+MUST_ASK = {"weakness", "swallowing", "speech", "balance", "numbness", "emergency_now",
+            "breathless", "wasting", "injury", "worsening", "spreading", "tongue", "stiffness",
+            "weight_loss", "duration", "medicine", "sudden_speech", "sudden_weakness",
+            "sudden_balance", "breathing_now", "bladder_bowel"}
+
+
+def oracle(signs: Iterable[str]) -> Tier:
+    present = set(signs)
+    tier = max((EXPECTED_TIER[s] for s in present), default=Tier.SELF_CARE)
+    if "bladder_bowel" in present and present & LIMB:  # myelopathy leaflets; CKS neck pain
+        tier = E
+    if "injury" in present and present & NERVE:  # CKS neck pain: trauma with nerve signs
+        tier = E
+    return tier
+
+
 DIAGNOSIS = re.compile(
     r"\byou(?:'ve| have| probably have| likely have| may have| are having)\s+(?:got\s+)?"
     r"(?:a |an )?(?:als|motor neu\w+|mnd|ms|multiple sclerosis|parkinson\w*|stroke|cancer|"
-    r"tumou?r|neuropathy|myopathy|disease|condition)\b",
+    r"tumou?r|neuropathy|myopathy|meningitis|disease|condition)\b",
     re.IGNORECASE,
 )
 DISEASE_NAMES = re.compile(r"\b(?:ALS|amyotrophic|motor neuron|MND|multiple sclerosis|"
                            r"Parkinson|cancer|tumou?r)\b", re.IGNORECASE)
+CONTENT = content_for("en-US")
 
-Path = tuple[tuple[str, Reply], ...]
+
+def state_key(state: CheckState) -> tuple[Any, ...]:
+    return (tuple(state.answers.items()), state.explained, state.signs, state.unrecognised,
+            state.factors, state.lifestyle_done)
 
 
-def walk(start: CheckState) -> Iterator[tuple[Path, CheckState, Step]]:
-    """Every point of every conversation from `start`: each asked question answered yes, no or
-    not sure, depth first."""
-    stack: list[tuple[Path, CheckState]] = [((), start)]
+def walk(starts: Iterable[CheckState]) -> Iterator[tuple[CheckState, Step]]:
+    """Every state reachable from `starts` by answering yes, no or not sure, once each."""
+    seen: set[tuple[Any, ...]] = set()
+    stack = list(starts)
     while stack:
-        path, state = stack.pop()
+        state = stack.pop()
+        key = state_key(state)
+        if key in seen:
+            continue
+        seen.add(key)
         step = next_step(RULES, state)
-        yield path, state, step
-        if isinstance(step, Outcome):
-            continue
-        assert len(path) < 60, f"conversation does not end: {path}"
-        for said in Reply:
-            stack.append(((*path, (step.question.id, said)), reply(RULES, state, said)))
+        yield state, step
+        if isinstance(step, Ask):
+            assert len(state.answers) < 40, f"check does not end: {state}"
+            stack.extend(reply(RULES, state, said) for said in Reply)
 
 
-def conversations(start: CheckState | None = None) -> Iterator[tuple[Path, CheckState, Outcome]]:
-    """Every whole conversation from `start` (a new check by default), with its outcome."""
-    for path, state, step in walk(start or CheckState()):
-        if isinstance(step, Outcome):
-            yield path, state, step
-
-
-def oracle_tier(path: Path) -> Tier:
-    """The outcome the mapping demands: the most severe sign said yes to, or stayed unsure of."""
-    unsure_once: set[str] = set()
-    tier = Tier.SELF_CARE
-    for qid, said in path:
-        question = RULES.questions[qid]
-        if not question.is_red_flag:
-            continue
-        if said is Reply.NOT_SURE and qid not in unsure_once:
-            unsure_once.add(qid)
-            continue
-        if said in (Reply.YES, Reply.NOT_SURE):
-            assert question.sign is not None
-            tier = max(tier, EXPECTED_TIER[question.sign])
-    return tier
+def signs_of(state: CheckState) -> set[str]:
+    """The signs a state holds, read without the engine."""
+    found = {RULES.questions[qid].sign or "" for qid, answer in state.answers.items()
+             if answer in (Answer.YES, Answer.UNSURE)}
+    found.update(state.signs)
+    if state.unrecognised:
+        found.add("unrecognised")
+    return found
 
 
 @cache
 def spoken(outcome: Outcome) -> Spoken:
-    return outcome_step(content_for("en-US"), outcome)
+    return outcome_step(CONTENT, outcome)
 
 
 @cache
 def spoken_on_stop(outcome: Outcome) -> Spoken:
-    return stopped_step(content_for("en-US"), outcome)
+    return stopped_step(CONTENT, outcome)
 
 
 @pytest.fixture(scope="module")
-def every_conversation() -> list[tuple[Path, CheckState, Outcome]]:
-    return list(conversations())
+def new_checks() -> list[tuple[CheckState, Step]]:
+    return list(walk([CheckState()]))
+
+
+@pytest.fixture(scope="module")
+def volunteered_checks(new_checks: list[tuple[CheckState, Step]]) -> list[
+        tuple[CheckState, Step]]:
+    """Every sign (and an unrecognised symptom) volunteered at every point of every check."""
+    starts = [volunteer(RULES, state, sign) for state, _ in new_checks
+              for sign in EXPECTED_TIER if sign != "unrecognised"]
+    starts += [volunteer_unrecognised(state, "a rash on my neck") for state, _ in new_checks]
+    return list(walk(starts))
 
 
 def test_rules_ask_the_required_signs_with_the_mapped_tiers() -> None:
-    signs = {q.sign: q.tier for q in RULES.questions.values() if q.is_red_flag}
-    assert set(signs) >= REQUIRED_SIGNS
-    assert signs == EXPECTED_TIER
+    asked = {q.sign for q in RULES.questions.values() if q.sign}
+    assert asked >= MUST_ASK, MUST_ASK - asked
+    assert {sign: s.tier for sign, s in RULES.signs.items()} == EXPECTED_TIER
+    for first, second in (("bladder_bowel", "numbness"), ("injury", "weakness"),
+                          ("injury", "bladder_bowel"), ("bladder_bowel", "wasting")):
+        assert RULES.tier_of({first, second}) == E, (first, second)
+    assert RULES.tier_of({"bladder_bowel", "speech"}) == U
+    assert RULES.tier_of({"injury", "spreading"}) == U
 
 
-def test_every_conversation_gets_the_mapped_outcome(
-        every_conversation: list[tuple[Path, CheckState, Outcome]]) -> None:
+def check_outcome(state: CheckState, outcome: Outcome) -> None:
+    """Every invariant an outcome must meet."""
+    signs = signs_of(state)
+    expected = oracle(signs)
+    assert outcome.tier == expected, (state, outcome.tier, expected)
+    # Invariant 1: anything present never gives self-care; nothing present always does.
+    assert (outcome.tier == Tier.SELF_CARE) == (not signs), state
+    assert set(outcome.signs) | ({"unrecognised"} if outcome.unrecognised else set()) == signs
+    assert not set(outcome.reported) & set(outcome.unsure), outcome
+    # The check stopped asking only when no unasked question could raise the outcome.
+    for question in RULES.questions.values():
+        if question.sign is None or question.id in state.answers or question.sign in signs:
+            continue
+        if question.parent and RULES.questions[question.parent].sign not in signs:
+            continue  # a follow-up is asked only after its question's "yes"
+        if question.when_any and not question.when_any & signs:
+            continue
+        with_it = signs | {question.sign} | {f.sign or "" for f in question.follow_ups}
+        assert oracle(with_it - {""}) <= outcome.tier, (state, question.id)
+    said = spoken(outcome)
+    words = " ".join(said.speech)
+    assert said.ends_session and said.card is not None
+    # Invariant 3: never a diagnosis, never a disease named.
+    assert not DIAGNOSIS.search(words) and not DISEASE_NAMES.search(words), words
+    assert "not a doctor" in said.card.text and "What to watch for" in said.card.text
+    # Invariant 4: ends with what to watch for or do next.
+    assert said.speech[-1] == CONTENT.text(f"outcomes.{outcome.tier.key}.watch")
+    if outcome.tier == E:
+        # Invariant 2: the number first, short, and the number again at the end.
+        assert said.speech[0].startswith("Please call 911 now"), said.speech
+        assert said.speech[-1].endswith("call 911 now."), said.speech
+        assert len(words.split()) < 60, words
+        assert said.card.title == "Call 911 now"
+        return
+    assert "911" not in said.speech[0]
+    assert "call 911 now" in said.speech[-1], said.speech  # sudden signs: the number
+    for sign in outcome.reported:
+        assert CONTENT.text(f"signs.{sign}") in words, (sign, words)
+    if outcome.unsure:
+        lead = said.speech[0] if outcome.reported else ""
+        for sign in outcome.unsure:
+            assert CONTENT.text(f"signs.{sign}") not in lead, words  # no contradiction
+        assert "You weren't sure about" in words
+    for phrase in outcome.unrecognised:
+        assert f'"{phrase}"' in words
+    if outcome.tier == U:
+        assert "today" in said.card.title and "today" in words and "few days" not in words
+    if outcome.tier == Tier.SELF_CARE:
+        assert "none of the warning signs I asked about" in words
+        assert RULES.min_tips <= len(outcome.tips) <= RULES.max_tips
+    if "medicine" in outcome.signs:
+        assert "Don't stop a prescribed medicine" in words
+
+
+def test_every_check_gets_the_mapped_outcome_and_safe_words(
+        new_checks: list[tuple[CheckState, Step]]) -> None:
     tiers: Counter[Tier] = Counter()
-    for path, _state, outcome in every_conversation:
-        expected = oracle_tier(path)
-        assert outcome.tier == expected, f"{path} gave {outcome.tier.key}, expected {expected.key}"
-        tiers[outcome.tier] += 1
-    # Every tier is reachable, and the tree really was walked (3^5 lifestyle x 2^10 all-clear).
-    assert set(tiers) == set(Tier)
-    assert tiers[Tier.SELF_CARE] == 3 ** len(RULES.lifestyle) * 2 ** len(RULES.red_flags)
-
-
-def test_no_sign_present_ever_gives_self_care(
-        every_conversation: list[tuple[Path, CheckState, Outcome]]) -> None:
-    for path, state, outcome in every_conversation:
-        flagged = [qid for qid, answer in state.answers.items()
-                   if RULES.questions[qid].is_red_flag and answer.value in ("yes", "unsure")]
-        if flagged:
-            assert outcome.tier != Tier.SELF_CARE, path
-            assert {q.id for q in outcome.reported} == set(flagged), path
-        else:
-            assert outcome.tier == Tier.SELF_CARE, path
-
-
-def test_every_emergency_sign_gives_the_emergency_number(
-        every_conversation: list[tuple[Path, CheckState, Outcome]]) -> None:
-    emergency_qids = {q.id for q in RULES.questions.values() if q.tier == Tier.EMERGENCY}
-    seen = 0
-    for path, state, outcome in every_conversation:
-        if any(state.answers.get(qid) in {"yes", "unsure"} for qid in emergency_qids):
-            seen += 1
-            assert outcome.tier == Tier.EMERGENCY, path
-            words = " ".join(spoken(outcome).speech)
-            assert "call 911 now" in words, path
-            card = spoken(outcome).card
-            assert card is not None and "911" in card.title
-    assert seen > 0
-
-
-def test_outcome_words_are_safe_and_end_with_what_to_do(
-        every_conversation: list[tuple[Path, CheckState, Outcome]]) -> None:
-    content = content_for("en-US")
-    for _path, _state, outcome in every_conversation:
-        said = spoken(outcome)
-        words = " ".join(said.speech)
-        assert not DIAGNOSIS.search(words), words
-        assert not DISEASE_NAMES.search(words), words
-        assert said.speech[-1] == content.text(f"outcomes.{outcome.tier.key}.watch")
-        assert said.ends_session and said.card is not None
-        assert "What to watch for" in said.card.text and "not a doctor" in said.card.text
-        for question in outcome.reported:
-            assert content.text(f"signs.{question.sign}") in words
-        if outcome.tier == Tier.SELF_CARE:
-            assert RULES.min_tips <= len(outcome.tips) <= RULES.max_tips
-
-
-def test_lifestyle_answers_only_change_the_tips() -> None:
-    prefix = CheckState(answers={q.id: Answer.NO for q in RULES.red_flags})
-    tips_seen = set()
-    for path, _state, outcome in conversations(prefix):
-        assert outcome.tier == Tier.SELF_CARE, path
-        tips_seen.add(outcome.tips)
-        for qid, said in path:
-            tip = RULES.questions[qid].tip
-            if said is not Reply.NO and len(outcome.tips) < RULES.max_tips:
-                assert tip in outcome.tips, (path, outcome.tips)
-    assert len(tips_seen) > 10
-
-
-def test_not_sure_explains_once_then_counts_as_present() -> None:
-    for question in RULES.red_flags:
-        state = CheckState(answers={q.id: Answer.NO for q in RULES.red_flags
-                                    if q.id != question.id})
-        assert next_step(RULES, state) == Ask(question)
-        once = reply(RULES, state, Reply.NOT_SURE)
-        assert next_step(RULES, once) == Ask(question, clarify=True)
-        twice = reply(RULES, once, Reply.NOT_SURE)
-        assert twice.answers[question.id] is Answer.UNSURE
-        assert next_step(RULES, twice) != Ask(question, clarify=True)
-
-
-@pytest.mark.parametrize("sign", sorted(EXPECTED_TIER))
-def test_a_volunteered_sign_is_never_lost(sign: str) -> None:
-    """Volunteered at any point of an all-clear check, a sign still decides the outcome."""
-    state = CheckState()
-    points = 0
-    while True:
-        step = next_step(RULES, state)
-        offered = volunteer(RULES, state, sign)
-        final = offered
-        while not isinstance(next_step(RULES, final), Outcome):
-            final = reply(RULES, final, Reply.NO)
-        outcome = next_step(RULES, final)
-        assert isinstance(outcome, Outcome)
-        assert outcome.tier >= EXPECTED_TIER[sign], (sign, points)
-        assert sign in {q.sign for q in outcome.reported}
-        points += 1
+    for state, step in new_checks:
         if isinstance(step, Outcome):
-            break
-        state = reply(RULES, state, Reply.NO)
-    assert points == len(RULES.red_flags) + len(RULES.lifestyle) + 1
+            check_outcome(state, step)
+            tiers[step.tier] += 1
+    assert set(tiers) == set(Tier), tiers
+    assert sum(tiers.values()) > 500, tiers  # the tree really was walked
 
 
-def test_a_check_stopped_at_any_point_never_reassures_and_keeps_every_sign() -> None:
+def test_a_sign_volunteered_at_any_point_is_never_lost(
+        volunteered_checks: list[tuple[CheckState, Step]]) -> None:
+    outcomes = 0
+    for state, step in volunteered_checks:
+        if isinstance(step, Outcome):
+            check_outcome(state, step)
+            outcomes += 1
+            for sign in state.signs:
+                assert step.tier >= EXPECTED_TIER[sign], (sign, step.tier)
+            if state.unrecognised:
+                assert step.tier >= Tier.SOON
+    assert outcomes > 10_000
+
+
+def test_a_check_stopped_at_any_point_never_reassures_and_keeps_every_sign(
+        new_checks: list[tuple[CheckState, Step]],
+        volunteered_checks: list[tuple[CheckState, Step]]) -> None:
     """Stop, cancel or home mid-check: whatever was reported still gets its advice."""
-    content = content_for("en-US")
     stops: Counter[Tier] = Counter()
-    # From a new check, and from one where a sign was volunteered first ("I also have ...").
-    starts = [(CheckState(), Tier.SELF_CARE)] + [
-        (volunteer(RULES, CheckState(), sign), tier) for sign, tier in EXPECTED_TIER.items()]
-    for start, volunteered in starts:
-        for path, state, step in walk(start):
-            if isinstance(step, Outcome):
-                continue
-            expected = max(volunteered, oracle_tier(path))
-            so_far = outcome_so_far(RULES, state)
-            stops[expected] += 1
-            if expected == Tier.SELF_CARE:
-                assert so_far is None, path  # the generic goodbye with its safety net
-                continue
-            assert so_far is not None and so_far.tier == expected, path
-            said = spoken_on_stop(so_far)
-            words = " ".join(said.speech)
-            key = f"outcomes.{expected.key}"
-            assert content.text(f"{key}.action") in words, path
-            assert content.text(f"{key}.watch") in words, path
-            assert "harmless" not in words and not DISEASE_NAMES.search(words), words
-            for question in so_far.reported:
-                assert content.text(f"signs.{question.sign}") in words, path
-            assert said.ends_session and said.card is not None
-            assert said.card.title == content.text(f"{key}.title")
+    for state, step in [*new_checks, *volunteered_checks]:
+        if isinstance(step, Outcome):
+            continue
+        expected = oracle(signs_of(state))
+        so_far = outcome_so_far(RULES, state)
+        stops[expected] += 1
+        if expected == Tier.SELF_CARE:
+            assert so_far is None, state  # the generic goodbye with its safety net
+            continue
+        assert so_far is not None and so_far.tier == expected, state
+        said = spoken_on_stop(so_far)
+        words = " ".join(said.speech)
+        key = f"outcomes.{expected.key}"
+        assert CONTENT.text(f"{key}.action") in words, state
+        assert CONTENT.text(f"{key}.watch") in words, state
+        assert "harmless" not in words and not DISEASE_NAMES.search(words), words
+        for sign in so_far.reported:
+            assert CONTENT.text(f"signs.{sign}") in words, state
+        assert said.ends_session and said.card is not None
+        assert said.card.title == CONTENT.text(f"{key}.title")
     # A check asks nothing more once it is an emergency; every other tier can be stopped in.
     assert set(stops) == {Tier.SELF_CARE, Tier.SOON, Tier.URGENT}, stops
+
+
+def test_not_sure_explains_once_then_counts_as_present(
+        new_checks: list[tuple[CheckState, Step]]) -> None:
+    asked = 0
+    for state, step in new_checks:
+        if not isinstance(step, Ask) or step.clarify or step.question.kind == "lifestyle":
+            continue
+        once = reply(RULES, state, Reply.NOT_SURE)
+        assert next_step(RULES, once) == Ask(step.question, clarify=True)
+        twice = reply(RULES, once, Reply.NOT_SURE)
+        assert twice.answers[step.question.id] is Answer.UNSURE
+        assert next_step(RULES, twice) != Ask(step.question, clarify=True)
+        asked += 1
+    assert asked > 100
+
+
+def all_clear_path() -> list[Step]:
+    state, steps = CheckState(), []
+    while True:
+        step = next_step(RULES, state)
+        steps.append(step)
+        if isinstance(step, Outcome):
+            return steps
+        state = reply(RULES, state, Reply.NO)
+
+
+def test_the_all_clear_path_is_at_most_sixteen_questions() -> None:
+    steps = all_clear_path()
+    assert len(steps) - 1 <= 16, [s.question.id for s in steps if isinstance(s, Ask)]
+    first = steps[0]
+    assert isinstance(first, Ask) and first.question.sign == "emergency_now"
+
+
+@pytest.mark.parametrize("factors", [(), ("stress",), ("caffeine", "desk"),
+                                     ("stress", "sleep", "caffeine", "nicotine", "desk")])
+def test_lifestyle_answers_only_choose_the_tips(factors: tuple[str, ...]) -> None:
+    state = CheckState()
+    while True:
+        step = next_step(RULES, state)
+        assert isinstance(step, Ask)
+        if step.question.kind == "lifestyle":
+            break
+        state = reply(RULES, state, Reply.NO)
+    outcome = next_step(RULES, choose(RULES, state, factors))
+    assert isinstance(outcome, Outcome) and outcome.tier == Tier.SELF_CARE
+    chosen = [RULES.factor_tips[f] for f in factors]
+    assert outcome.tips[: len(chosen)] == tuple(chosen[: RULES.max_tips])
+    if not factors:  # NHS general advice, never supplements
+        assert outcome.tips == ("rest", "worry")
+    words = " ".join(spoken(outcome).speech).lower()
+    assert "magnesium" not in words and "potassium" not in words
+    # "Yes" without naming any: asked which, once; then the general tips.
+    which = reply(RULES, state, Reply.YES)
+    assert next_step(RULES, which) == Ask(RULES.lifestyle, clarify=True)
+    general = next_step(RULES, reply(RULES, which, Reply.YES))
+    assert isinstance(general, Outcome) and general.tips == ("rest", "worry")

@@ -54,7 +54,7 @@ class Memory:
                 check = CheckState.from_dict(_plain(stored["check"]), self.rules)
             except StateError:
                 check = None
-        if check is not None and not check.answers:
+        if check is not None and not _started(check):
             check = None
         try:
             first = date.fromisoformat(str(stored.get("first_checked")))
@@ -69,7 +69,7 @@ class Memory:
         value: dict[str, Any] = {"v": MEMORY_VERSION}
         if first_checked:
             value["first_checked"] = first_checked
-        if check is not None and check.answers:
+        if check is not None and _started(check):
             value["check"] = check.to_dict()
         try:
             self.manager.persistent_attributes = value
@@ -80,6 +80,11 @@ class Memory:
     def forget(self) -> None:
         """Delete everything stored for this user (raises PersistenceException on failure)."""
         self.manager.delete_persistent_attributes()
+
+
+def _started(check: CheckState) -> bool:
+    """Worth offering to resume: something was answered or said."""
+    return bool(check.answers or check.signs or check.unrecognised)
 
 
 def _plain(value: Any) -> Any:

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from skill.content import Content
 from skill.triage.engine import Ask, Outcome
-from skill.triage.rules import Question
 from skill.triage.vocabulary import Tier
+
+# Why it matters, in the words of the signs that decided the tier: at most this many.
+MAX_REASONS = 2
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ def ask_question(content: Content, step: Ask) -> tuple[str, ...]:
     qid = step.question.id
     ask = content.text(f"questions.{qid}.ask")
     if step.clarify:
+        if content.has(f"questions.{qid}.clarify"):
+            return (content.text(f"questions.{qid}.clarify"),)
         return (content.text("clarify_intro"), content.text(f"questions.{qid}.explain"),
                 content.text("still_unsure_note"), ask)
     return (ask,)
@@ -42,68 +46,98 @@ def ask_question(content: Content, step: Ask) -> tuple[str, ...]:
 def question_step(content: Content, step: Ask, *before: str) -> Spoken:
     """Speak anything that comes first, then the pending question; reprompt with a hint."""
     asked = ask_question(content, step)
-    reprompt = f"{content.text(f'questions.{step.question.id}.ask')} {content.text('answer_hint')}"
+    hint = "" if step.question.kind == "lifestyle" else f" {content.text('answer_hint')}"
+    reprompt = f"{asked[-1]}{hint}"
     return Spoken(speech=(*before, *asked), reprompt=reprompt)
 
 
-def sign_names(content: Content, questions: tuple[Question, ...]) -> str:
-    return content.join([content.text(f"signs.{q.sign}") for q in questions])
+def sign_names(content: Content, signs: tuple[str, ...]) -> str:
+    return content.join([content.text(f"signs.{sign}") for sign in signs])
+
+
+def why_asked(content: Content, step: Ask) -> str:
+    """"Why do you ask?" for the pending question."""
+    question = step.question
+    if question.sign is None:
+        return content.text(f"questions.{question.id}.why")
+    return content.text(f"reasons.{question.sign}")
 
 
 def outcome_step(content: Content, outcome: Outcome, *before: str) -> Spoken:
-    """The outcome: what was reported, why it matters, what to do and what to watch for."""
+    """The outcome: what to do, why, and what to watch for; an emergency is short, number first.
+
+    Nothing comes before an emergency's action: `before` ("Thanks, I've noted ...") is dropped.
+    """
     key = f"outcomes.{outcome.tier.key}"
-    signs = sign_names(content, outcome.reported)
     watch = content.text(f"{key}.watch")
-    if outcome.tier == Tier.SELF_CARE:
+    if outcome.tier == Tier.EMERGENCY:
+        action = content.text(f"{key}.action")
+        advice = [action, content.text(f"{key}.lead")]
+        parts = [*advice]
+    elif outcome.tier == Tier.SELF_CARE:
         tips = " ".join(content.text(f"tips.{tip}") for tip in outcome.tips)
         advice = [content.text(f"{key}.why"), content.text(f"{key}.action", tips=tips)]
-        parts = [content.text(f"{key}.lead"), *advice]
+        parts = [*before, content.text(f"{key}.lead"), *advice]
     else:
-        # Why it matters, in the words of the signs that decided the tier (at most two).
-        deciding = [q for q in outcome.reported if q.tier == outcome.tier][:2]
-        why = [content.text(f"questions.{q.id}.why") for q in deciding]
+        why = [content.text(f"reasons.{sign}") for sign in outcome.deciding[:MAX_REASONS]]
         if content.has(f"{key}.reassure"):
             why.append(content.text(f"{key}.reassure"))
         action = content.text(f"{key}.action")
-        advice = [*why, action]
-        parts = _with_action(outcome, [*_reported(content, outcome), *why], action)
+        advice = [*why, action, *_notes(content, outcome)]
+        parts = [*before, *_reported(content, outcome), *advice]
     parts.append(watch)
-
-    card_lines = [
-        content.text("card.reported", signs=signs) if outcome.reported
-        else content.text("card.nothing_reported"),
-        content.text("card.advice", text=" ".join(advice)),
-        content.text("card.watch", text=watch),
-        content.text("card.disclaimer"),
-    ]
-    card = Card(title=content.text(f"{key}.title"), text="\n\n".join(card_lines))
-    return Spoken(speech=(*before, *parts), card=card)
+    return Spoken(speech=tuple(parts), card=_card(content, outcome, advice, watch))
 
 
 def stopped_step(content: Content, outcome: Outcome) -> Spoken:
     """Stopping part way after a warning sign: what it calls for and what to watch for, without
     the explanations (they are on the outcome's card)."""
     key = f"outcomes.{outcome.tier.key}"
-    said = _with_action(outcome, _reported(content, outcome), content.text(f"{key}.action"))
+    action = content.text(f"{key}.action")
+    if outcome.tier == Tier.EMERGENCY:
+        said = [action]
+    else:
+        said = [*_reported(content, outcome), action, *_notes(content, outcome)]
     card = outcome_step(content, outcome).card
     return Spoken(speech=(*said, content.text(f"{key}.watch"), content.text("stopped")),
                   card=card)
 
 
 def _reported(content: Content, outcome: Outcome) -> list[str]:
-    """"You told me about ...", and which of those were unsure answers counted to be safe."""
-    said = [content.text(f"outcomes.{outcome.tier.key}.lead",
-                         signs=sign_names(content, outcome.reported))]
+    """"You told me about ...", the unsure ones apart, and symptoms named in their own words."""
+    said: list[str] = []
+    if outcome.reported:
+        said.append(content.text(f"outcomes.{outcome.tier.key}.lead",
+                                 signs=sign_names(content, outcome.reported)))
     if outcome.unsure:
-        said.append(content.text("outcomes.unsure_note",
-                                 signs=sign_names(content, outcome.unsure)))
+        which = "unsure_one" if len(outcome.unsure) == 1 else "unsure_many"
+        said.append(content.text(f"outcomes.{which}", signs=sign_names(content, outcome.unsure)))
+    if outcome.unrecognised:
+        which = "unrecognised" if said else "unrecognised_only"
+        said.append(content.text(f"outcomes.{which}", words=_quoted(content, outcome)))
     return said
 
 
-def _with_action(outcome: Outcome, explanation: list[str], action: str) -> list[str]:
-    """The explanation, then what to do; in an emergency, what to do comes first."""
-    return [action, *explanation] if outcome.tier == Tier.EMERGENCY else [*explanation, action]
+def _quoted(content: Content, outcome: Outcome) -> str:
+    return content.join([f'"{words}"' for words in outcome.unrecognised])
+
+
+def _notes(content: Content, outcome: Outcome) -> list[str]:
+    return [content.text(f"notes.{sign}") for sign in outcome.signs
+            if content.has(f"notes.{sign}")]
+
+
+def _card(content: Content, outcome: Outcome, advice: list[str], watch: str) -> Card:
+    names = [content.text(f"signs.{sign}") for sign in outcome.signs]
+    names += [f'"{words}"' for words in outcome.unrecognised]
+    lines = [
+        content.text("card.reported", signs=content.join(names)) if names
+        else content.text("card.nothing_reported"),
+        content.text("card.advice", text=" ".join(advice)),
+        content.text("card.watch", text=watch),
+        content.text("card.disclaimer"),
+    ]
+    return Card(title=content.text(f"outcomes.{outcome.tier.key}.title"), text="\n\n".join(lines))
 
 
 def launch_card(content: Content) -> Card:

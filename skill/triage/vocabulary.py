@@ -24,23 +24,41 @@ class Tier(IntEnum):
 
 TIER_KEYS: frozenset[str] = frozenset(tier.key for tier in Tier)
 
-# Red-flag signs a question can ask about or a user can volunteer.
+# Warning signs a question can ask about or a user can volunteer. Each has its tier and source
+# in rules.yaml; this list is what names may appear there and in the interaction model.
 SIGNS: frozenset[str] = frozenset(
     {
-        "swallowing",
-        "breathing",
-        "speech",
+        # needs help now
+        "emergency_now",  # the up-front screen: "is any of this happening now?"
+        "breathing_now",  # struggling to breathe now, choking and cannot breathe
+        "face_droop",
+        "sudden_weakness",  # weakness or numbness that came on suddenly (BE-FAST "arm")
         "sudden_speech",
-        "weakness",
-        "sudden_weakness",
-        "balance",
         "sudden_balance",
+        "vision",  # sudden loss of vision or double vision
+        "meningism",  # stiff neck with a fever
+        "thunderclap",  # sudden severe headache
+        # same day
+        "breathless",  # short of breath at rest or lying flat
+        "swallowing",  # includes choking on food
+        "speech",
+        "weakness",  # includes clumsy hands: buttons, writing, dropping things
+        "balance",
         "wasting",
+        "bladder_bowel",
+        "injury",  # a neck injury (fall, accident) before the twitching
+        "worsening",
+        "tongue",  # twitching of the tongue
+        # within a week or two
         "numbness",
         "spreading",
+        "stiffness",  # muscle stiffness or cramps
+        "weight_loss",
         "duration",
         "daily_life",
         "medicine",
+        # a symptom the skill does not recognise: never self-care
+        "unrecognised",
     }
 )
 
@@ -48,5 +66,6 @@ SIGNS: frozenset[str] = frozenset(
 LIFESTYLE_FACTORS: frozenset[str] = frozenset({"stress", "sleep", "caffeine", "nicotine", "desk"})
 
 TIPS: frozenset[str] = frozenset(
-    {"stress", "sleep", "caffeine", "nicotine", "posture", "magnesium_potassium"}
+    {"stress", "sleep", "caffeine", "nicotine", "posture", "rest", "worry", "stretch",
+     "caffeine_alcohol"}
 )
