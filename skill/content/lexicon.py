@@ -1,0 +1,660 @@
+"""Read warning signs and lifestyle factors out of people's own words, per locale, with negation.
+
+Alexa hands over the raw words when a custom slot value does not match (ER_SUCCESS_NO_MATCH) and
+in free-text slots ("yes {detail}"); `lexicon_for(locale).read(words)` says which signs and
+factors they mention, each marked negated or not. The words people use are data:
+`lexicon/<locale>.yaml` (its header documents the term syntax); this module holds only the
+mechanics, which are the same for every language:
+
+1. Words are matched like the simulator's NLU keys them: lower case, apostrophes dropped
+   ("can't" is `cant`), punctuation kept only as clause marks.
+2. Every term of every category is tried at every word; of the matches that do not overlap,
+   the reading with the most literal words wins (then letters). So "can't breathe" is a
+   symptom, not the negator "can't"; "no strength in my arm" is weakness, not "no"; and "arm
+   has been weak" + "for months" beat a single "been ... months" that would swallow "weak".
+3. A negator negates the first mention that starts within a few words after it in its clause,
+   and mentions listed right after that one ("no tingling, numbness or weakness"). It negates
+   nothing when it answers on its own: followed by punctuation ("no, ..."), or by a clause
+   opener at the start of a clause ("no my hand is numb" as Alexa writes it).
+4. A post-negation ("is fine") negates the nearest mention a few words before it in its clause,
+   and bare one-word mentions listed before that ("my speech and swallowing are fine"). Right
+   after a negator ("not fine") it is a complaint, and neither counts.
+5. A negator inside a term's gap negates that mention ("my tongue isn't twitching").
+6. A clause breaker ("but", "I'm not sure") or punctuation ends a negation's reach.
+7. A sudden marker anywhere in a mention's sentence part (between breakers and full stops, not
+   commas) makes weakness, numbness, speech and balance their sudden sign, unless the marker
+   itself is negated ("it didn't come on suddenly").
+8. One mention per id, where it first appears; a said-and-meant mention outweighs a negated one
+   of the same id (err towards the sign).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, Literal
+
+from skill.triage.datafile import DataFileError, load_data
+from skill.triage.vocabulary import LIFESTYLE_FACTORS, SIGNS
+
+LEXICON_DIR = Path(__file__).with_name("lexicon")
+DEFAULT_LOCALE = "en-US"
+
+# Signs the skill learns from its own questions or from nothing at all, never from words.
+NOT_READ_FROM_WORDS: frozenset[str] = frozenset({"unrecognised"})
+READ_SIGNS: frozenset[str] = SIGNS - NOT_READ_FROM_WORDS
+# What a sudden marker turns a sign into (BE-FAST: arm, speech, balance).
+SUDDEN_FORMS: Mapping[str, str] = {
+    "weakness": "sudden_weakness",
+    "numbness": "sudden_weakness",
+    "speech": "sudden_speech",
+    "balance": "sudden_balance",
+}
+# Reach of negation in words: "I don't think I have any numbness" needs five.
+NEGATION_REACH = 5
+POST_NEGATION_REACH = 4
+# `...` in a term: at most this many words between its neighbours.
+GAP_WORDS = 3
+MIN_PREFIX_LETTERS = 3
+
+MentionKind = Literal["sign", "factor"]
+_Kind = Literal["sign", "factor", "negator", "post", "breaker", "sudden", "ignore"]
+_CATEGORIES: Mapping[str, _Kind] = {
+    "negators": "negator",
+    "post_negations": "post",
+    "clause_breakers": "breaker",
+    "sudden_markers": "sudden",
+    "ignore": "ignore",
+}
+_OPTIONAL = frozenset({"ignore"})
+_WORD_LISTS = ("clause_openers", "list_words")
+# Phrase lists read on their own: a hedge ("not sure", "no idea") makes an answer a "not sure";
+# a symptom word ("rash", "sore") makes words the lexicon cannot read a symptom to name back.
+_PHRASE_LISTS = ("hedges", "symptom_words")
+_TOP_KEYS = frozenset({"signs", "factors", *_CATEGORIES, *_WORD_LISTS, *_PHRASE_LISTS})
+# "my tongue's twitching" is "tongue is"; these keep their 's ("it's" is a word of its own).
+_KEEP_S = frozenset({"it", "that", "there", "what", "he", "she", "who", "let", "where", "here",
+                     "how", "one", "everything", "nothing", "something", "someone", "everyone",
+                     "anything", "this"})
+_LOCALE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+# A word (inner apostrophes kept for display), a full stop or a pause.
+_TOKEN = re.compile(r"[^\W_]+(?:'+[^\W_]+)*|[.!?;:]+|[,\u2013\u2014]|(?<=\s)-(?=\s)")
+_WORD = re.compile(r"[^\W_]+")
+_STOP = "."
+_PAUSE = ","
+# Marks a gap stop word in the string terms are matched against: a gap word is `\w+`, which
+# "~and" is not, while a term that spells "and" out matches "~and".
+_GAP_STOP = "~"
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A sign or factor named in the words: `words` is what was said for it."""
+
+    kind: MentionKind
+    id: str
+    negated: bool
+    words: str
+
+
+@dataclass(frozen=True)
+class _Token:
+    key: str  # matching key: a word, or _STOP / _PAUSE
+    start: int  # span in the text as said
+    end: int
+
+    @property
+    def is_mark(self) -> bool:
+        return self.key in (_STOP, _PAUSE)
+
+
+@dataclass(eq=False)
+class _Term:
+    """One term, its regular expression compiled on first use.
+
+    A file has about a thousand terms and compiling them all costs some 50 ms of a Lambda cold
+    start; a reading only tries the terms whose first word it contains, so each is compiled
+    the first time it could match and kept for the life of the lexicon.
+    """
+
+    kind: _Kind
+    id: str  # sign or factor id; the category's kind otherwise
+    source: str  # the regular expression, anchored by `match` at a word start
+    literals: int  # words that must be there, for "longest match wins"
+    first: tuple[tuple[str, bool], ...]  # the first word's options: (word or stem, is a stem)
+    _compiled: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+
+@dataclass
+class _Item:
+    term: _Term
+    start: int  # token span
+    end: int
+    letters: int = 0  # of the words it matched literally (not in gaps)
+    negated: bool = False
+    void: bool = False
+
+    @property
+    def is_mention(self) -> bool:
+        return self.term.kind in ("sign", "factor")
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in _TOKEN.finditer(text.translate(_QUOTES)):
+        raw = match.group()
+        if _WORD.match(raw):
+            base = raw[:-2] if raw.lower().endswith("'s") else ""
+            if base and base.lower().replace("'", "") not in _KEEP_S:
+                split = match.start() + len(base)
+                tokens.append(_Token(base.lower().replace("'", ""), match.start(), split))
+                tokens.append(_Token("is", split, match.end()))
+                continue
+            key = raw.lower().replace("'", "")
+        else:
+            key = _STOP if raw[0] in ".!?;:" else _PAUSE
+            if tokens and tokens[-1].is_mark:  # "..," is one mark, the stronger one
+                if key == _STOP:
+                    tokens[-1] = _Token(_STOP, tokens[-1].start, match.end())
+                continue
+        tokens.append(_Token(key, match.start(), match.end()))
+    return tokens
+
+
+def _word_key(word: str) -> str:
+    return word.lower().replace("'", "").replace("\u2019", "")
+
+
+class _Reader:
+    """Walks the parsed YAML, naming the file and key in every error."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, key: str, problem: str) -> LexiconError:
+        return LexiconError(f"{self.source}: {key}: {problem}")
+
+    def mapping(self, value: Any, key: str) -> dict[Any, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(key, "expected a mapping")
+        return value
+
+    def strings(self, value: Any, key: str, *, optional: bool = False) -> list[str]:
+        if optional and value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(key, "expected a list")
+        if not value and not optional:
+            raise self.fail(key, "empty term list")
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise self.fail(f"{key}[{i}]", f"expected a string, got {item!r}")
+        return value
+
+
+class _Compiler:
+    """Turns term strings into anchored regular expressions over the space-joined word keys."""
+
+    def __init__(self, reader: _Reader, gap_stops: frozenset[str]) -> None:
+        self.r = reader
+        self.gap_stops = gap_stops
+        # Any words but marks and stop words; captured to look for negators.
+        self.gap = rf"((?: \w+){{0,{GAP_WORDS}}}?)"
+        self.seen: dict[str, str] = {}
+
+    def parts(self, text: str, key: str) -> list[str]:
+        words = text.replace("-", " ").split()
+        if words[-1:] == ["."]:
+            words = words[:-1]
+        if not words:
+            raise self.r.fail(key, "no words")
+        if words[0] == "..." or words[-1] == "...":
+            raise self.r.fail(key, f"'...' cannot start or end a term: {text!r}")
+        for before, after in pairwise(words):
+            if before == after == "...":
+                raise self.r.fail(key, f"'... ...' in {text!r}")
+        return words
+
+    def word(self, word: str, key: str, text: str) -> tuple[str, list[tuple[str, bool]]]:
+        """The regex of one word slot (`a/b*` alternatives) and its options."""
+        options: list[str] = []
+        keys: list[tuple[str, bool]] = []
+        for option in word.split("/"):
+            stem = option[:-1] if option.endswith("*") else option
+            norm = _word_key(stem)
+            if "*" in stem:
+                raise self.r.fail(key, f"'*' only ends a word: {text!r}")
+            if not _WORD.fullmatch(norm):
+                raise self.r.fail(key, f"{option!r} is not a word: {text!r}")
+            if option.endswith("*"):
+                if len(norm) < MIN_PREFIX_LETTERS:
+                    raise self.r.fail(
+                        key, f"{option!r}: a prefix needs {MIN_PREFIX_LETTERS} letters before '*'"
+                    )
+                options.append(re.escape(_GAP_STOP) + "?" + re.escape(norm) + r"[^ ]*")
+            elif norm in self.gap_stops:
+                options.append(re.escape(_GAP_STOP + norm))
+            else:
+                options.append(re.escape(norm))
+            keys.append((norm, option.endswith("*")))
+        regex = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+        return regex, keys
+
+    def canonical(self, words: list[str]) -> str:
+        return " ".join(
+            "/".join(sorted(_word_key(option) for option in w.split("/"))) for w in words
+        )
+
+    def term(self, text: str, key: str, kind: _Kind, owner: str) -> _Term:
+        words = self.parts(text, key)
+        at_end = text.split()[-1:] == ["."]
+        canonical = self.canonical(words) + (" ." if at_end else "")
+        if canonical in self.seen:
+            other = self.seen[canonical]
+            problem = "listed twice" if other == owner else f"{text!r} is also a term of {other}"
+            raise self.r.fail(key, problem)
+        self.seen[canonical] = owner
+        regex = ""
+        gap_pending = False
+        literals = 0
+        first: list[tuple[str, bool]] = []
+        for w in words:
+            if w == "...":
+                gap_pending = True
+                continue
+            piece, options = self.word(w, key, text)
+            first = first or options
+            if regex:
+                regex += (self.gap if gap_pending else "") + " "
+            regex += piece
+            gap_pending = False
+            literals += 1
+        end = rf"(?= [{re.escape(_STOP + _PAUSE)}]|$)" if at_end else "(?= |$)"
+        return _Term(kind, owner, regex + end, literals, tuple(first))
+
+
+def _single_words(terms: Iterable[str]) -> set[str]:
+    """The one-word terms of a category (with `/` alternatives), without prefixes."""
+    words: set[str] = set()
+    for term in terms:
+        parts = term.split()
+        if len(parts) == 1 and "*" not in parts[0]:
+            words.update(_word_key(option) for option in parts[0].split("/"))
+    return words
+
+
+class Lexicon:
+    """One locale's symptom words, compiled once; `read(text)` is fast and never raises."""
+
+    def __init__(
+        self,
+        locale: str,
+        terms: Mapping[str, tuple[str, ...]],
+        compiled: list[_Term],
+        openers: frozenset[str],
+        list_words: frozenset[str],
+        negator_words: frozenset[str],
+        gap_stops: frozenset[str],
+        hedges: tuple[str, ...] = (),
+        symptom_words: tuple[str, ...] = (),
+    ) -> None:
+        self.locale = locale
+        self._hedges = tuple(f" {hedge} " for hedge in hedges)
+        self._symptom_words = frozenset(w for w in symptom_words if not w.endswith("*"))
+        self._symptom_stems = tuple(w[:-1] for w in symptom_words if w.endswith("*"))
+        self.terms = terms  # sign or factor id -> its terms as written
+        self._openers = openers
+        self._list_words = list_words
+        self._negator_words = negator_words
+        self._gap_stops = gap_stops
+        self._by_word: dict[str, list[_Term]] = {}
+        self._by_stem: dict[str, list[_Term]] = {}
+        for term in compiled:
+            for first, is_prefix in term.first:
+                index = self._by_stem if is_prefix else self._by_word
+                index.setdefault(first, []).append(term)
+        self._stem_lengths = tuple(sorted({len(stem) for stem in self._by_stem}))
+
+    # --- loading ---------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        """Read and check a lexicon file (YAML, or its JSON twin in a Lambda bundle)."""
+        try:
+            data = load_data(path)
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read: {exc.strerror}") from exc
+        except DataFileError as exc:
+            raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
+        return cls.from_data(data, locale=path.stem, source=str(path))
+
+    @classmethod
+    def from_data(cls, data: Any, *, locale: str, source: str = "<lexicon>") -> Lexicon:
+        """Build a lexicon from parsed YAML; raise `LexiconError` naming the key at fault."""
+        r = _Reader(source)
+        top = r.mapping(data, "(top level)")
+        unknown = sorted(map(str, set(top) - _TOP_KEYS))
+        if unknown:
+            raise r.fail("(top level)", f"unknown keys {unknown}")
+
+        words: dict[str, frozenset[str]] = {}
+        for name in _WORD_LISTS:
+            listed = r.strings(top.get(name), name)
+            for i, word in enumerate(listed):
+                if not _WORD.fullmatch(_word_key(word.strip())):
+                    raise r.fail(f"{name}[{i}]", f"expected one word, got {word!r}")
+            words[name] = frozenset(_word_key(word.strip()) for word in listed)
+
+        categories = {name: r.strings(top.get(name), name, optional=name in _OPTIONAL)
+                      for name in _CATEGORIES}
+        # Gaps never run over a clause: its breakers and list words stop them.
+        gap_stops = frozenset(_single_words(categories["clause_breakers"]) | words["list_words"])
+        compiler = _Compiler(r, gap_stops)
+
+        terms: dict[str, tuple[str, ...]] = {}
+        compiled: list[_Term] = []
+        sections: tuple[tuple[str, frozenset[str], _Kind], ...] = (
+            ("signs", READ_SIGNS, "sign"), ("factors", LIFESTYLE_FACTORS, "factor"))
+        for section, known, kind in sections:
+            entries = r.mapping(top.get(section), section)
+            for name, listed in entries.items():
+                key = f"{section}.{name}"
+                if name not in known:
+                    what = "a sign" if kind == "sign" else "a lifestyle factor"
+                    raise r.fail(key, f"{name!r} is not {what} read from words; use one of "
+                                      f"{sorted(known)}")
+                texts = r.strings(listed, key)
+                compiled.extend(compiler.term(text, f"{key}[{i}]", kind, name)
+                                for i, text in enumerate(texts))
+                terms[name] = tuple(texts)
+            missing = sorted(known - set(entries))
+            if missing:
+                raise r.fail(section, f"no terms for {missing}")
+        for name, kind in _CATEGORIES.items():
+            compiled.extend(compiler.term(text, f"{name}[{i}]", kind, name)
+                            for i, text in enumerate(categories[name]))
+        phrases = {name: tuple(" ".join(_word_key(w) for w in text.split())
+                               for text in r.strings(top.get(name), name, optional=True))
+                   for name in _PHRASE_LISTS}
+        return cls(
+            locale, terms, compiled,
+            openers=words["clause_openers"], list_words=words["list_words"],
+            negator_words=frozenset(_single_words(categories["negators"])), gap_stops=gap_stops,
+            hedges=phrases["hedges"], symptom_words=phrases["symptom_words"],
+        )
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def hedged(self, text: str) -> bool:
+        """Whether the words hedge ("I'm not sure", "no idea", "hard to say")."""
+        joined = f" {' '.join(t.key for t in _tokens(text) if not t.is_mark)} "
+        return any(hedge in joined for hedge in self._hedges)
+
+    def sounds_like_symptom(self, text: str) -> bool:
+        """Whether words the lexicon cannot read still describe a symptom ("a rash")."""
+        for token in _tokens(text):
+            if token.key in self._symptom_words or token.key.startswith(self._symptom_stems):
+                return True
+        return False
+
+    def read(self, text: str) -> tuple[Mention, ...]:
+        """The signs and factors `text` mentions, in order of appearance, one per id."""
+        tokens = _tokens(text)
+        if not tokens:
+            return ()
+        keys = [token.key for token in tokens]
+        items, markers = self._match(keys)
+        owner = [-1] * len(tokens)
+        for index, item in enumerate(items):
+            for t in range(item.start, item.end):
+                owner[t] = index
+        self._negate(keys, items, owner, markers)
+        self._post_negate(keys, items, owner)
+        sudden = self._sudden_parts(keys, items, markers)
+
+        # One mention per id, where first named; a meant mention outweighs a denied one.
+        chosen: dict[str, _Item] = {}
+        for item in items:
+            if not item.is_mention:
+                continue
+            sign = item.term.id
+            if sign in SUDDEN_FORMS and sudden[item.start]:
+                sign = SUDDEN_FORMS[sign]
+            kept = chosen.get(sign)
+            if kept is None or (kept.negated and not item.negated):
+                chosen[sign] = item
+        return tuple(
+            Mention(
+                kind="sign" if item.term.kind == "sign" else "factor",
+                id=sign,
+                negated=item.negated,
+                words=text[tokens[item.start].start:tokens[item.end - 1].end],
+            )
+            for sign, item in chosen.items()
+        )
+
+    def _candidates(self, keys: list[str]) -> list[_Item]:
+        marked = [_GAP_STOP + key if key in self._gap_stops else key for key in keys]
+        joined = " ".join(marked)
+        offsets: list[int] = []
+        ends: dict[int, int] = {}
+        at = 0
+        for index, key in enumerate(marked):
+            offsets.append(at)
+            at += len(key)
+            ends[at] = index + 1
+            at += 1
+        found: list[_Item] = []
+        for index, key in enumerate(keys):
+            terms = list(self._by_word.get(key, ()))
+            for length in self._stem_lengths:
+                if length > len(key):
+                    break
+                terms.extend(self._by_stem.get(key[:length], ()))
+            for term in terms:
+                match = term.pattern.match(joined, offsets[index])
+                if match is None:
+                    continue
+                gaps = [word for group in match.groups() if group for word in group.split()]
+                said = match.group()
+                letters = len(said) - said.count(" ") - said.count(_GAP_STOP) - sum(map(len, gaps))
+                negated = any(word in self._negator_words for word in gaps)
+                found.append(_Item(term, index, ends[match.end()], letters, negated))
+        return found
+
+    def _match(self, keys: list[str]) -> tuple[list[_Item], list[_Item]]:
+        """The reading that explains the most words, and the sudden markers (never competing).
+
+        Of all sets of non-overlapping matches, the one with the most literal words (then their
+        letters, then the most words covered, then the fewest matches): "can't breathe" beats
+        "can't"; "arm has been weak" and "for months" together beat "been weak for months".
+        """
+        candidates = self._candidates(keys)
+        markers = [item for item in candidates if item.term.kind == "sudden"]
+        ending: dict[int, list[_Item]] = {}
+        for item in candidates:
+            if item.term.kind != "sudden":
+                ending.setdefault(item.end, []).append(item)
+        best: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)]
+        choice: list[_Item | None] = [None]
+        for end in range(1, len(keys) + 1):
+            score, chosen = best[end - 1], None
+            for item in ending.get(end, ()):
+                before = best[item.start]
+                option = (before[0] + item.term.literals, before[1] + item.letters,
+                          before[2] + item.end - item.start, before[3] - 1)
+                if option > score:
+                    score, chosen = option, item
+            best.append(score)
+            choice.append(chosen)
+        items: list[_Item] = []
+        end = len(keys)
+        while end > 0:
+            picked = choice[end]
+            if picked is None:
+                end -= 1
+            else:
+                items.append(picked)
+                end = picked.start
+        items.reverse()
+        return items, markers
+
+    def _clause_start(self, keys: list[str], items: list[_Item], owner: list[int],
+                      at: int) -> bool:
+        if at == 0 or keys[at - 1] in (_STOP, _PAUSE):
+            return True
+        before = owner[at - 1]
+        return before >= 0 and items[before].term.kind == "breaker"
+
+    def _negate(self, keys: list[str], items: list[_Item], owner: list[int],
+                markers: list[_Item]) -> None:
+        for item in items:
+            if item.is_mention and item.negated:  # "hands don't feel weak or numb"
+                self._negate_list(keys, items, owner, item)
+        for item in items:
+            if item.term.kind != "negator" or item.void:
+                continue
+            j = item.end
+            if j >= len(keys) or keys[j] in (_STOP, _PAUSE):
+                continue
+            after = owner[j]
+            if after >= 0 and items[after].term.kind == "post":  # "not fine": a complaint
+                items[after].void = item.void = True
+                continue
+            if keys[j] in self._openers and self._clause_start(keys, items, owner, item.start):
+                continue  # "no my hand is numb": an answer, then a new clause
+            reach = 0
+            t = j
+            target: _Item | None = None
+            while t < len(keys) and reach <= NEGATION_REACH:
+                index = owner[t]
+                if index >= 0:
+                    other = items[index]
+                    if other.is_mention:
+                        target = other
+                        break
+                    if other.term.kind in ("negator", "breaker", "post"):
+                        break
+                if keys[t] in (_STOP, _PAUSE) or keys[t] in self._list_words:
+                    break
+                reach += 1
+                t += 1
+            if target is not None:
+                self._negate_list(keys, items, owner, target)
+                subject = self._subject(keys, items, owner, item.start)
+                if subject is not None and subject.term.id == target.term.id:
+                    subject.negated = True  # "my speech isn't slurred"
+            else:  # "it didn't come on suddenly"
+                for marker in markers:
+                    if j <= marker.start < t:
+                        marker.void = True
+
+    def _subject(self, keys: list[str], items: list[_Item], owner: list[int],
+                 at: int) -> _Item | None:
+        """The mention at most two plain words before `at` ("speech is ..."), if any."""
+        for t in range(at - 1, max(at - 4, -1), -1):
+            index = owner[t]
+            if index >= 0:
+                return items[index] if items[index].is_mention else None
+            if keys[t] in (_STOP, _PAUSE) or keys[t] in self._openers:
+                return None
+        return None
+
+    def _negate_list(self, keys: list[str], items: list[_Item], owner: list[int],
+                     first: _Item) -> None:
+        """Negate `first` and the mentions listed right after it."""
+        first.negated = True
+        t = first.end
+        while t < len(keys):
+            index = owner[t]
+            if index >= 0 and items[index].is_mention and items[index].start == t:
+                items[index].negated = True  # a term may start with its list word: "or talking"
+                t = items[index].end
+            elif index < 0 and (keys[t] == _PAUSE or keys[t] in self._list_words):
+                t += 1
+            else:
+                return
+
+    def _post_negate(self, keys: list[str], items: list[_Item], owner: list[int]) -> None:
+        for item in items:
+            if item.term.kind != "post" or item.void:
+                continue
+            reach = 0
+            t = item.start - 1
+            while t >= 0 and reach <= POST_NEGATION_REACH:
+                index = owner[t]
+                if index >= 0:
+                    other = items[index]
+                    if other.is_mention:
+                        other.negated = True
+                        self._negate_list_back(keys, items, owner, other)
+                        break
+                    if other.term.kind in ("negator", "breaker", "post"):
+                        break
+                if (keys[t] in (_STOP, _PAUSE) or keys[t] in self._openers
+                        or keys[t] in self._list_words):
+                    break
+                reach += 1
+                t -= 1
+
+    def _negate_list_back(self, keys: list[str], items: list[_Item], owner: list[int],
+                          last: _Item) -> None:
+        """Negate the bare one-word mentions listed before `last` ("speech and swallowing")."""
+        t = last.start - 1
+        while t >= 0:
+            index = owner[t]
+            if index < 0 and (keys[t] == _PAUSE or keys[t] in self._list_words):
+                t -= 1
+                continue
+            if index < 0 or not items[index].is_mention:
+                return
+            other = items[index]
+            if other.end - other.start != 1:
+                return
+            other.negated = True
+            t = other.start - 1
+
+    def _sudden_parts(self, keys: list[str], items: list[_Item],
+                      markers: list[_Item]) -> list[bool]:
+        """For each word: is there a live sudden marker in its part of the sentence?"""
+        part = [0] * len(keys)
+        current = 0
+        breaks = {t for item in items if item.term.kind == "breaker"
+                  for t in range(item.start, item.end)}
+        for t, key in enumerate(keys):
+            if key == _STOP or t in breaks:
+                current += 1
+            part[t] = current
+        marked = {part[marker.start] for marker in markers if not marker.void}
+        return [p in marked for p in part]
+
+
+@cache
+def _load(path: Path) -> Lexicon:
+    return Lexicon.load(path)
+
+
+@lru_cache(maxsize=64)
+def lexicon_for(locale: str | None) -> Lexicon:
+    """The lexicon of a request's locale; a locale without its own file gets en-US words."""
+    if locale and _LOCALE.fullmatch(locale):
+        path = LEXICON_DIR / f"{locale}.yaml"
+        if path.is_file():
+            return _load(path)
+    return _load(LEXICON_DIR / f"{DEFAULT_LOCALE}.yaml")
