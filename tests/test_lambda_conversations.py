@@ -255,8 +255,18 @@ def test_side_questions_keep_the_answers_and_reask(dialog: Dialog, intent: str,
 ])
 def test_learn_topics(dialog: Dialog, slot_id: str | None, expected: str) -> None:
     dialog.launch()
-    dialog.say(names.LEARN, resolved_slot("topic", "x", slot_id, "LearnTopicType"))
+    # No slot id: "what is a fasciculation", a sample without the slot.
+    slots = resolved_slot("topic", "x", slot_id, "LearnTopicType") if slot_id else None
+    dialog.say(names.LEARN, slots)
     assert expected in dialog.speech and "back to the check" in dialog.speech
+
+
+def test_a_learn_topic_it_cannot_explain_is_not_answered_with_another(dialog: Dialog) -> None:
+    dialog.launch()
+    dialog.say(names.LEARN, resolved_slot("topic", "my weight got to do with it", None,
+                                          "LearnTopicType"))
+    assert dialog.speech.startswith("Sorry, I didn't catch that.")
+    assert "fasciculation" not in dialog.speech
 
 
 @pytest.mark.parametrize("intent", [names.STOP, names.CANCEL, names.NAVIGATE_HOME])

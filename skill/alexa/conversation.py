@@ -9,7 +9,13 @@ from ask_sdk_core.utils import get_locale
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
-from skill.alexa.constants import CHECK_KEY, FIRST_CHECKED_KEY, OFFER_KEY, RESUME_OFFER
+from skill.alexa.constants import (
+    CHECK_KEY,
+    FIRST_CHECKED_KEY,
+    MISSES_KEY,
+    OFFER_KEY,
+    RESUME_OFFER,
+)
 from skill.alexa.memory import Memory
 from skill.content import Content, content_for
 from skill.content.render import (
@@ -24,6 +30,7 @@ from skill.content.ssml import to_ssml
 from skill.triage import (
     Ask,
     CheckState,
+    Outcome,
     Rules,
     StateError,
     Step,
@@ -31,6 +38,7 @@ from skill.triage import (
     next_step,
     outcome_so_far,
 )
+from skill.triage.vocabulary import Tier
 
 
 class Conversation:
@@ -42,6 +50,7 @@ class Conversation:
         self.content: Content = content_for(_locale(handler_input))
         self.memory = Memory(handler_input, self.rules)
         self.restarted = False
+        self._missing = False  # set while answering a turn that was not understood
         self.session = (handler_input.attributes_manager.session_attributes
                         if handler_input.request_envelope.session is not None else None)
         self.state: CheckState | None = self._load()
@@ -75,7 +84,7 @@ class Conversation:
     def text(self, key: str, **values: str) -> str:
         return self.content.text(key, **values)
 
-    def launch(self, *before: str) -> Response:
+    def launch(self, *before: str, start: CheckState | None = None) -> Response:
         """Welcome, the short notice and the first question (the full disclaimer is on the card).
 
         A returning user hears when they first checked, and is offered to resume a check they
@@ -93,14 +102,14 @@ class Conversation:
             if days >= 1:
                 welcome.append(self.text("memory.first_checked", days=self._days(days)))
         welcome.append(self.text("launch.notice"))
-        if recalled.check is not None and self.session is not None:
+        if recalled.check is not None and self.session is not None and start is None:
             self.session[CHECK_KEY] = recalled.check.to_dict()
             self.session[OFFER_KEY] = RESUME_OFFER
             return self.respond(Spoken(
                 speech=(*welcome, *before, self.text("memory.offer")),
                 reprompt=f"{self.text('memory.offer')} {self.text('memory.offer_hint')}",
                 card=launch_card(self.content)))
-        return self.advance(CheckState(), *welcome, *before, card=True)
+        return self.advance(start or CheckState(), *welcome, *before, card=True)
 
     def answer_offer(self, resume: bool) -> Response:
         if resume:
@@ -121,6 +130,33 @@ class Conversation:
             spoken = outcome_step(self.content, step, *before)
             self._save(None)
         return self.respond(spoken)
+
+    def emergency(self, *signs: str) -> Response:
+        """Emergency words in the person's own words, at any point: the number, first."""
+        from skill.triage import volunteer
+
+        state = self.check
+        for sign in signs or ("emergency_now",):
+            state = volunteer(self.rules, state, sign)
+        outcome = next_step(self.rules, state)
+        if not isinstance(outcome, Outcome) or outcome.tier != Tier.EMERGENCY:
+            raise RuntimeError("the rules do not make emergency_now an emergency")
+        self.restarted = False
+        if self.session is not None:
+            self.session.pop(OFFER_KEY, None)
+        self._save(None)
+        return self.respond(outcome_step(self.content, outcome))
+
+    def missed(self) -> int:
+        """Count one more turn in a row that was not understood; return the count."""
+        self._missing = True
+        if self.session is None:
+            return 1
+        misses = self.session.get(MISSES_KEY)
+        count = (misses if isinstance(misses, int) else 0) + 1
+        self.session[MISSES_KEY] = count
+        self._missing = True
+        return count
 
     def reask(self, *before: str) -> Response:
         """Say something, then the pending question again, without changing any answer."""
@@ -147,6 +183,14 @@ class Conversation:
         spoken = stopped_step(self.content, outcome)
         return self.end(*spoken.speech, card=spoken.card)
 
+    def give_up(self, *before: str) -> Response:
+        """Not understood three times: end politely with what the answers so far call for."""
+        outcome = outcome_so_far(self.rules, self.state) if self.state is not None else None
+        if outcome is None:
+            return self.end(*before, self.text("fallback_give_up"), self.text("goodbye"))
+        spoken = stopped_step(self.content, outcome)
+        return self.end(*before, self.text("fallback_give_up"), *spoken.speech, card=spoken.card)
+
     def forget(self) -> bool:
         """Delete this user's memory and end the check; False when nothing is ever stored."""
         if self.session is not None:
@@ -157,6 +201,8 @@ class Conversation:
         return True
 
     def respond(self, spoken: Spoken) -> Response:
+        if self.session is not None and not self._missing:
+            self.session.pop(MISSES_KEY, None)
         builder = self.handler_input.response_builder
         builder.speak(to_ssml(*spoken.speech))
         if spoken.reprompt is not None:

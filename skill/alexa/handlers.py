@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from dataclasses import replace
 
 from ask_sdk_core.dispatch_components import (
     AbstractExceptionHandler,
@@ -23,8 +24,19 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 
 from skill.alexa import constants as names
 from skill.alexa.conversation import Conversation
+from skill.alexa.heard import Heard
+from skill.content.render import why_asked
 from skill.content.ssml import to_ssml
-from skill.triage import Ask, CheckState, Reply, reply, volunteer
+from skill.triage import (
+    Ask,
+    CheckState,
+    Reply,
+    Tier,
+    choose,
+    go_back,
+    questions_left,
+    reply,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -77,19 +89,94 @@ class NotSureIntentHandler(_ReplyHandler):
     said = Reply.NOT_SURE
 
 
-class ReportSymptomIntentHandler(AbstractRequestHandler):
-    """A symptom volunteered at any point ("I also have numbness in my arm")."""
+class _DetailHandler(AbstractRequestHandler):
+    """An answer with words after it: "yes, my right arm feels weak", "no, my speech is fine".
+
+    The answer goes to the pending question; any symptom in the words is read as well, so a
+    sign mentioned along the way is never lost, and a denied one is never recorded.
+    """
+
+    intent_name: str
+    said: Reply
+    negating = False  # the words follow a "no" that negates them: "no tingling"
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name(names.REPORT_SYMPTOM)(handler_input)
+        return is_intent_name(self.intent_name)(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
-        sign = _resolved_id(handler_input, names.SYMPTOM_SLOT)
-        if sign is None or talk.rules.by_sign(sign) is None:
-            return talk.reask(talk.text("unknown_symptom"))
-        noted = talk.text("noted_symptom", sign=talk.text(f"signs.{sign}"))
-        return talk.advance(volunteer(talk.rules, talk.check, sign), noted)
+        heard = _heard(handler_input, talk, negating=self.negating)
+        return _take(talk, heard, self.said, negating=self.negating)
+
+
+class YesDetailIntentHandler(_DetailHandler):
+    intent_name = names.YES_DETAIL
+    said = Reply.YES
+
+
+class NoDetailIntentHandler(_DetailHandler):
+    intent_name = names.NO_DETAIL
+    said = Reply.NO
+
+
+class DenySymptomIntentHandler(_DetailHandler):
+    intent_name = names.DENY_SYMPTOM
+    said = Reply.NO
+    negating = True
+
+
+class ReportSymptomIntentHandler(AbstractRequestHandler):
+    """A symptom volunteered at any point ("I also have numbness in my arm")."""
+
+    intent_name = names.REPORT_SYMPTOM
+    sudden = False
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(self.intent_name)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        heard = _heard(handler_input, talk, negating=False, sudden=self.sudden)
+        if heard.nothing and not heard.hedged:
+            if not heard.symptomish:
+                return _not_understood(talk)  # "going to the shops later" is no symptom
+            # Words about a symptom the skill cannot read as any sign: named back, never
+            # self-care.
+            heard = Heard(unrecognised=heard.raw or talk.text("something_else"))
+        # At the resume offer too: the sign joins the unfinished check, which carries on.
+        return _take(talk, heard, None)
+
+
+class SuddenSymptomIntentHandler(ReportSymptomIntentHandler):
+    """A symptom told with when it started ("an hour ago my arm went weak"): BE-FAST counts
+    weakness, numbness, speech and balance trouble that came on suddenly as an emergency."""
+
+    intent_name = names.SUDDEN_SYMPTOM
+    sudden = True
+
+
+class EmergencyIntentHandler(AbstractRequestHandler):
+    """"I think I'm having a stroke", "call an ambulance", "I can't breathe": the number, now."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.EMERGENCY)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return Conversation(handler_input).emergency()
+
+
+class LifestyleIntentHandler(AbstractRequestHandler):
+    """"Stress and too much coffee": answers the lifestyle question, or is noted for the tips."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.LIFESTYLE)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        heard = _heard_factors(handler_input, talk)
+        if heard.nothing and not heard.hedged:
+            return _not_understood(talk)
+        return _take(talk, heard, None)
 
 
 class HelpIntentHandler(AbstractRequestHandler):
@@ -125,6 +212,38 @@ class StartOverIntentHandler(AbstractRequestHandler):
         return talk.advance(CheckState(), talk.text("launch.start_over"))
 
 
+class GoBackIntentHandler(AbstractRequestHandler):
+    """"Go back", "change my last answer": the previous question again."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.GO_BACK)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        if talk.offering_resume or talk.state is None:
+            return talk.reask()
+        previous = go_back(talk.rules, talk.state)
+        if previous is None:
+            return talk.reask(talk.text("navigation.at_start"))
+        return talk.advance(previous, talk.text("navigation.went_back"))
+
+
+class ProgressIntentHandler(AbstractRequestHandler):
+    """"How many more questions?"""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.PROGRESS)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        if talk.offering_resume:
+            return talk.reask(talk.text("memory.offer_hint"))
+        left = questions_left(talk.rules, talk.check)
+        said = (talk.text("navigation.last_one") if left <= 1
+                else talk.text("navigation.left", n=str(left)))
+        return talk.reask(said)
+
+
 class _GoodbyeHandler(AbstractRequestHandler):
     intent_name: str
 
@@ -156,21 +275,58 @@ class WhyAskIntentHandler(AbstractRequestHandler):
         step = talk.step()
         if talk.offering_resume or not isinstance(step, Ask):
             return talk.reask(talk.text("help.intro"))
-        return talk.reask(talk.text(f"questions.{step.question.id}.why"))
+        return talk.reask(why_asked(talk.content, step))
+
+
+class _SayThenGoOnHandler(AbstractRequestHandler):
+    """Answer a question about twitching, then go on with the check."""
+
+    intent_name: str
+    keys: tuple[str, ...]
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(self.intent_name)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        return talk.reask(*(talk.text(key) for key in self.keys), talk.text("back_to_check"))
 
 
 class LearnIntentHandler(AbstractRequestHandler):
-    """"What is a fasciculation?", "what causes it?", "is it a spasm?"; then the check goes on."""
+    """"What is a fasciculation?", "is it a spasm?"; then the check goes on."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name(names.LEARN)(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
-        topic = _resolved_id(handler_input, names.TOPIC_SLOT)
+        topic, words = _slot(handler_input, names.TOPIC_SLOT)
+        if words and topic is None:
+            return _not_understood(talk)  # "what's {words}" about nothing it can explain
         if topic not in names.LEARN_TOPICS:
             topic = names.DEFAULT_TOPIC
         return talk.reask(talk.text(f"learn.{topic}"), talk.text("back_to_check"))
+
+
+class CausesIntentHandler(_SayThenGoOnHandler):
+    """"What causes it?": the causes, not the definition."""
+
+    intent_name = names.CAUSES
+    keys = ("learn.causes",)
+
+
+class SeriousIntentHandler(_SayThenGoOnHandler):
+    """"Is it ALS?", "is this serious?": honest, never "most are harmless", never a diagnosis."""
+
+    intent_name = names.SERIOUS
+    keys = ("learn.serious", "learn.serious_now")
+
+
+class SourcesIntentHandler(_SayThenGoOnHandler):
+    """"Where does this advice come from?"""
+
+    intent_name = names.SOURCES
+    keys = ("learn.sources",)
 
 
 class DeleteDataIntentHandler(AbstractRequestHandler):
@@ -189,13 +345,72 @@ class DeleteDataIntentHandler(AbstractRequestHandler):
         return talk.end(talk.text("memory.deleted" if deleted else "memory.nothing_stored"))
 
 
+def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
+          negating: bool = False) -> Response:
+    """Apply what was heard, and the answer said with it if any, then speak the next step.
+
+    A hedge ("not sure", "sometimes") answers the pending question "not sure"; lifestyle
+    factors answer the lifestyle question; any other sign heard is noted, never lost.
+    """
+    rules = talk.rules
+    if heard.is_emergency(rules):
+        return talk.emergency(*heard.signs)
+    if talk.offering_resume and not heard.signs:
+        if said is None or heard.hedged:
+            return talk.reask(talk.text("memory.offer_hint"))
+        return talk.answer_offer(resume=said is Reply.YES)
+    if talk.state is None or talk.restarted:
+        return talk.launch(*heard.noted(talk), start=heard.apply(rules, CheckState()))
+    step = talk.step()
+    pending = step.question if isinstance(step, Ask) and not talk.offering_resume else None
+    state = talk.state
+    if pending is not None and pending.kind == "lifestyle" and heard.factors:
+        state = choose(rules, state, heard.factors)
+    elif pending is not None and heard.hedged and pending.sign not in heard.denied:
+        state = reply(rules, state, Reply.NOT_SURE)
+        heard = replace(heard, signs=tuple(s for s in heard.signs if s != pending.sign))
+    elif pending is not None and said is not None and (
+            not negating or pending.sign in heard.denied or not (heard.denied or heard.signs)):
+        # "No tingling" to a question about swallowing answers nothing: it is noted only.
+        state = reply(rules, state, said)
+    noted = replace(heard, signs=tuple(
+        s for s in heard.signs if pending is None or s != pending.sign)).noted(talk)
+    factors_only = heard.factors and not heard.signs and (
+        pending is None or pending.kind != "lifestyle")
+    if factors_only:
+        noted = (*noted, talk.text("noted_factor"))
+    return talk.advance(heard.apply(rules, state), *noted)
+
+
+def _not_understood(talk: Conversation) -> Response:
+    """Fallback gets better, not louder: re-ask with the hint; then the choices in other words;
+    then end with the advice the answers so far call for. On a question about a sign that
+    needs help now, every miss says when to call the number."""
+    misses = talk.missed()
+    if talk.offering_resume:
+        return talk.reask(talk.text("fallback"), talk.text("memory.offer_hint"))
+    step = talk.step()
+    now: tuple[str, ...] = ()
+    if isinstance(step, Ask) and step.question.sign is not None and (
+            talk.rules.signs[step.question.sign].tier == Tier.EMERGENCY):
+        now = (talk.text("fallback_now"),)
+    if misses >= 3:
+        return talk.give_up(*now)
+    if misses == 2:
+        lifestyle = isinstance(step, Ask) and step.question.kind == "lifestyle"
+        other_words = "fallback_choices_lifestyle" if lifestyle else "fallback_choices"
+        return talk.reask(talk.text("fallback_again"), *now, talk.text(other_words))
+    hint = () if isinstance(step, Ask) and step.question.kind == "lifestyle" else (
+        talk.text("answer_hint"),)
+    return talk.reask(talk.text("fallback"), *now, *hint)
+
+
 class FallbackIntentHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name(names.FALLBACK)(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        talk = Conversation(handler_input)
-        return talk.reask(talk.text("fallback"), talk.text("answer_hint"))
+        return _not_understood(Conversation(handler_input))
 
 
 class SessionEndedRequestHandler(AbstractRequestHandler):
@@ -219,7 +434,7 @@ class UnknownIntentHandler(AbstractRequestHandler):
         talk = Conversation(handler_input)
         if not talk.in_session:
             return handler_input.response_builder.response
-        return talk.reask(talk.text("fallback"), talk.text("answer_hint"))
+        return _not_understood(talk)
 
 
 class OtherRequestHandler(AbstractRequestHandler):
@@ -282,29 +497,91 @@ def _request_type(handler_input: HandlerInput) -> str:
 
 def _resolved_id(handler_input: HandlerInput, slot_name: str) -> str | None:
     """The entity-resolution id of a slot (`ER_SUCCESS_MATCH`), or None."""
+    return _slot(handler_input, slot_name)[0]
+
+
+def _slot(handler_input: HandlerInput, slot_name: str) -> tuple[str | None, str]:
+    """A slot's resolved id (None unless `ER_SUCCESS_MATCH`) and the words Alexa heard."""
     slot = get_slot(handler_input, slot_name)
+    raw = getattr(slot, "value", None)
+    words = raw.strip() if isinstance(raw, str) else ""
     resolutions = getattr(slot, "resolutions", None)
     for authority in getattr(resolutions, "resolutions_per_authority", None) or []:
         status = getattr(getattr(authority, "status", None), "code", None)
         if status == StatusCode.ER_SUCCESS_MATCH and authority.values:
-            return str(authority.values[0].value.id)
-    return None
+            return str(authority.values[0].value.id), words
+    return None, words
+
+
+def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
+           sudden: bool = False) -> Heard:
+    """What the symptom slot says: its resolved value, else its words read by the lexicon.
+
+    After a negating carrier ("no tingling", "I have no trouble swallowing") a resolved value
+    is denied, and the words are read as following a "no", so negation has its usual reach.
+    """
+    from skill.content.lexicon import SUDDEN_FORMS
+
+    sign, words = _slot(handler_input, names.SYMPTOM_SLOT)
+    if sign is not None and sign in talk.rules.signs:
+        if negating:
+            return Heard(denied=(sign,), raw=words)
+        return Heard(signs=(SUDDEN_FORMS.get(sign, sign) if sudden else sign,), raw=words)
+    if not words:
+        return Heard()
+    from skill.content.lexicon import lexicon_for  # only when Alexa matched no value
+
+    text = f"no {words}" if negating else f"suddenly {words}" if sudden else words
+    lexicon = lexicon_for(talk.content.locale)
+    return Heard.read(lexicon.read(text), words, hedged=lexicon.hedged(text),
+                      symptomish=lexicon.sounds_like_symptom(words))
+
+
+def _heard_factors(handler_input: HandlerInput, talk: Conversation) -> Heard:
+    """Lifestyle factors from up to three slots; unresolved words go through the lexicon, which
+    may find a symptom in them too ("stress, and my arm feels weak")."""
+    factors: list[str] = []
+    heard = Heard()
+    for slot_name in names.FACTOR_SLOTS:
+        factor, words = _slot(handler_input, slot_name)
+        if factor == names.ALL_FACTORS:
+            factors.extend(sorted(talk.rules.factor_tips))
+        elif factor is not None:
+            factors.append(factor)
+        elif words:
+            from skill.content.lexicon import lexicon_for
+
+            lexicon = lexicon_for(talk.content.locale)
+            heard = heard.merge(Heard.read(lexicon.read(words), words,
+                                           hedged=lexicon.hedged(words)))
+    return heard.merge(Heard(factors=tuple(factors)))
 
 
 REQUEST_HANDLERS: tuple[type[AbstractRequestHandler], ...] = (
     LaunchRequestHandler,
+    EmergencyIntentHandler,
     YesIntentHandler,
     NoIntentHandler,
     NotSureIntentHandler,
+    YesDetailIntentHandler,
+    NoDetailIntentHandler,
+    DenySymptomIntentHandler,
     ReportSymptomIntentHandler,
+    SuddenSymptomIntentHandler,
+    LifestyleIntentHandler,
     HelpIntentHandler,
     RepeatIntentHandler,
     StartOverIntentHandler,
+    GoBackIntentHandler,
+    ProgressIntentHandler,
     StopIntentHandler,
     CancelIntentHandler,
     NavigateHomeIntentHandler,
     WhyAskIntentHandler,
     LearnIntentHandler,
+    CausesIntentHandler,
+    SeriousIntentHandler,
+    SourcesIntentHandler,
     DeleteDataIntentHandler,
     FallbackIntentHandler,
     SessionEndedRequestHandler,
@@ -317,15 +594,26 @@ INTENT_HANDLERS: dict[str, type[AbstractRequestHandler]] = {
     names.YES: YesIntentHandler,
     names.NO: NoIntentHandler,
     names.NOT_SURE: NotSureIntentHandler,
+    names.YES_DETAIL: YesDetailIntentHandler,
+    names.NO_DETAIL: NoDetailIntentHandler,
+    names.DENY_SYMPTOM: DenySymptomIntentHandler,
     names.REPORT_SYMPTOM: ReportSymptomIntentHandler,
+    names.SUDDEN_SYMPTOM: SuddenSymptomIntentHandler,
+    names.EMERGENCY: EmergencyIntentHandler,
+    names.LIFESTYLE: LifestyleIntentHandler,
     names.HELP: HelpIntentHandler,
     names.REPEAT: RepeatIntentHandler,
     names.START_OVER: StartOverIntentHandler,
+    names.GO_BACK: GoBackIntentHandler,
+    names.PROGRESS: ProgressIntentHandler,
     names.STOP: StopIntentHandler,
     names.CANCEL: CancelIntentHandler,
     names.NAVIGATE_HOME: NavigateHomeIntentHandler,
     names.WHY_ASK: WhyAskIntentHandler,
     names.LEARN: LearnIntentHandler,
+    names.CAUSES: CausesIntentHandler,
+    names.SERIOUS: SeriousIntentHandler,
+    names.SOURCES: SourcesIntentHandler,
     names.DELETE_DATA: DeleteDataIntentHandler,
     names.FALLBACK: FallbackIntentHandler,
 }

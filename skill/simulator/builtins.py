@@ -17,7 +17,7 @@ BUILTIN_PHRASES: dict[str, tuple[str, ...]] = {
         "yeah i do", "yeah i have", "yep i have", "i think so", "i guess so", "i believe so",
         "sure thing", "you bet", "uh huh", "mm hmm", "yes sir", "yes indeed", "totally",
         "for sure", "sounds good", "go ahead", "please do", "i would", "yes i did",
-        "i'm afraid so", "unfortunately yes", "sadly yes", "a little", "a bit",
+        "i'm afraid so", "unfortunately yes", "sadly yes",
     ),
     "AMAZON.NoIntent": (
         "no", "nope", "nah", "naw", "no way", "not really", "not at all", "never",
@@ -72,9 +72,16 @@ BUILTIN_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Spoken fillers dropped from either end before matching ("um yes please" -> "yes please").
+# Spoken fillers and discourse markers dropped from either end before matching ("um yes please"
+# -> "yes please", "sorry what was that" -> "what was that"). Alexa's own models shrug these
+# off; they carry no meaning of their own, so trimming them adds no understanding the
+# interaction model does not give.
 LEADING_FILLERS: tuple[str, ...] = (
     "um", "umm", "uh", "uhm", "er", "erm", "hmm", "well", "oh", "ah", "so", "hey", "alexa",
-    "ok so", "okay so", "well um", "oh um",
+    "ok so", "okay so", "well um", "oh um", "by the way", "actually", "honestly", "oops",
+    "wait", "sorry", "okay", "ok", "right", "oh and", "kindly", "hang on", "look",
 )
-TRAILING_FILLERS: tuple[str, ...] = ("please", "thanks", "thank you", "alexa")
+TRAILING_FILLERS: tuple[str, ...] = (
+    "please", "thanks", "thank you", "alexa", "really", "i think", "i suppose", "i reckon",
+    "i guess", "anyway", "though", "to be honest", "honestly", "then", "bye", "mate", "yeah",
+)

@@ -8,7 +8,6 @@ a close spelling (above its own stricter threshold) too, anything else ER_SUCCES
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,8 +25,6 @@ DEFAULT_SLOT_THRESHOLD = 88.0
 _MIN_FUZZY_CHARS = 4
 # Confidence given to a slot that the carrier phrase captured but no value or synonym matched.
 _NO_MATCH_CONFIDENCE = 0.6
-# A model with many slot values is expanded into fuzzy choices only this far per sample.
-_MAX_EXPANSIONS_PER_SAMPLE = 2000
 ER_MATCH = "ER_SUCCESS_MATCH"
 ER_NO_MATCH = "ER_SUCCESS_NO_MATCH"
 
@@ -116,7 +113,6 @@ class _Pattern:
 class _Choice:
     intent: str
     sample: str
-    slots: tuple[tuple[str, str], ...] = ()  # (slot name, value key) filled by expansion
 
 
 @dataclass
@@ -131,13 +127,23 @@ class _SlotCatalogue:
             return hit[0], hit[1], 1.0
         if len(key) < _MIN_FUZZY_CHARS or not self.by_key:
             return None
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz
 
-        best = process.extractOne(key, list(self.by_key), scorer=fuzz.ratio, score_cutoff=threshold)
+        # A near miss is word for word: "numbnes in my arm" is "numbness in my arm", but
+        # "steady on my feet" is not "unsteady on my feet", however close the letters.
+        words = key.split()
+        best: tuple[float, str] | None = None
+        for candidate in self.by_key:
+            other = candidate.split()
+            if len(other) != len(words):
+                continue
+            score = min(fuzz.ratio(a, b) for a, b in zip(words, other, strict=True))
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, candidate)
         if best is None:
             return None
-        value_id, name = self.by_key[best[0]]
-        return value_id, name, float(best[1]) / 100.0
+        value_id, name = self.by_key[best[1]]
+        return value_id, name, best[0] / 100.0
 
 
 class Nlu:
@@ -175,11 +181,10 @@ class Nlu:
                 for phrase in phrases:
                     self._exact.setdefault(normalise(phrase), _Choice(intent_name, phrase))
         self._exact.pop("", None)
+        # Near misses are of whole samples only; a slotted sample is matched by its carrier
+        # words, with the slot's own near-miss rule (see _SlotCatalogue.resolve).
         for key, choice in self._exact.items():
             self._fuzzy.setdefault(key, choice)
-        for pattern in self._patterns:
-            for key, choice in self._expand(pattern):
-                self._fuzzy.setdefault(key, choice)
         self._fuzzy_keys = list(self._fuzzy)
 
     def _add_pattern(self, intent_name: str, sample: str) -> None:
@@ -199,24 +204,6 @@ class Nlu:
             _Pattern(intent_name, regex, tuple(slot_names), literal_chars, sample)
         )
 
-    def _slot_keys(self, slot_type: str) -> list[str]:
-        catalogue = self._catalogues.get(slot_type)
-        return list(catalogue.by_key) if catalogue else []
-
-    def _expand(self, pattern: _Pattern) -> Iterator[tuple[str, _Choice]]:
-        intent = self.model.intents[pattern.intent]
-        value_lists = [self._slot_keys(intent.slots[name]) for name in pattern.slot_names]
-        if any(not values for values in value_lists):
-            return
-        combos = itertools.islice(itertools.product(*value_lists), _MAX_EXPANSIONS_PER_SAMPLE)
-        for combo in combos:
-            filled = pattern.sample
-            for name, value in zip(pattern.slot_names, combo, strict=True):
-                filled = filled.replace("{" + name + "}", value, 1)
-            choice = _Choice(pattern.intent, pattern.sample,
-                             tuple(zip(pattern.slot_names, combo, strict=True)))
-            yield normalise(filled), choice
-
     # -- understanding ------------------------------------------------------------------------
 
     def understand(self, utterance: str) -> Understanding:
@@ -234,8 +221,15 @@ class Nlu:
                 return self._result(utterance, choice.intent, {}, 1.0, "exact", choice.sample)
         for candidate in candidates:
             found = self._match_patterns(utterance, candidate)
-            if found is not None:
-                return found
+            if found is None:
+                continue
+            if any(slot.status == ER_NO_MATCH for slot in found.slots.values()):
+                # A carrier phrase took words no value matches; a close miss of a whole sample
+                # ("I'm not shure") is the likelier reading, as it would be for Alexa.
+                near = self._fuzzy_match(utterance, candidates)
+                if near.intent != FALLBACK:
+                    return near
+            return found
         return self._fuzzy_match(utterance, candidates)
 
     def _match_patterns(self, utterance: str, tokens: Tokens) -> Understanding | None:
@@ -257,6 +251,10 @@ class Nlu:
             for slot in slots.values():
                 confidence *= slot.confidence
             resolved = all(s.status != ER_NO_MATCH for s in slots.values())
+            if not pattern.literal_chars and not resolved:
+                # A sample that is only slots ("{factor}") would take any words at all: it
+                # counts only when Alexa could resolve every slot to a value.
+                continue
             result = self._result(utterance, pattern.intent, slots, confidence, "pattern",
                                   pattern.sample)
             rank = (resolved, confidence, pattern.literal_chars)
@@ -281,12 +279,7 @@ class Nlu:
         choice = self._fuzzy[best_key]
         if best_score < self.intent_threshold:
             return self._fallback(utterance, choice.sample, best_score / 100.0)
-        intent = self.model.intents[choice.intent]
-        slots = {
-            name: self.resolve_slot(name, intent.slots[name], value)
-            for name, value in choice.slots
-        }
-        return self._result(utterance, choice.intent, slots, best_score / 100.0, "fuzzy",
+        return self._result(utterance, choice.intent, {}, best_score / 100.0, "fuzzy",
                             choice.sample)
 
     def resolve_slot(self, name: str, slot_type: str, value: str) -> SlotResult:
