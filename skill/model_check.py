@@ -787,10 +787,72 @@ def check_manifest(model_dir: Path, locales: Collection[str], every_locale: bool
     return problems
 
 
+# Amazon requires these in every custom model (certification: help, stop, cancel; navigation
+# home for screen devices; fallback for out-of-domain speech).
+REQUIRED_BUILT_INS = ("AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent",
+                      "AMAZON.FallbackIntent", "AMAZON.NavigateHomeIntent")
+
+
+def _shape(data: Any) -> dict[str, tuple[frozenset[str], frozenset[str]]] | None:
+    """Intent name -> (its slot name:type pairs, its slot types' value ids), or None."""
+    try:
+        language = data["interactionModel"]["languageModel"]
+        types = {t["name"]: frozenset(str(v.get("id")) for v in t.get("values", []))
+                 for t in language.get("types", [])}
+        return {
+            intent["name"]: (
+                frozenset(f"{s['name']}:{s['type']}" for s in intent.get("slots", [])),
+                frozenset(f"{s['type']}={v}" for s in intent.get("slots", [])
+                          for v in types.get(s["type"], ())),
+            )
+            for intent in language["intents"]
+        }
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+def required_intent_problems(data: Any, file: str) -> list[Problem]:
+    shape = _shape(data)
+    if shape is None:
+        return []
+    return [Problem(f"{LANGUAGE_MODEL_PATH}.intents",
+                    f"required built-in intent {name} is missing", file)
+            for name in REQUIRED_BUILT_INS if name not in shape]
+
+
+def locale_agreement_problems(shapes: Mapping[str, dict[str, tuple[frozenset[str],
+                                                                  frozenset[str]]]]
+                              ) -> list[Problem]:
+    """Every locale has the same intents, slots and slot value ids (the first locale's)."""
+    problems: list[Problem] = []
+    if len(shapes) < 2:
+        return problems
+    reference = "en-US" if "en-US" in shapes else sorted(shapes)[0]
+    ours = shapes[reference]
+    for locale, theirs in sorted(shapes.items()):
+        if locale == reference:
+            continue
+        file = f"{locale}.json"
+        for name in sorted(set(ours) ^ set(theirs)):
+            where = reference if name in ours else locale
+            problems.append(Problem(f"{LANGUAGE_MODEL_PATH}.intents",
+                                    f"intent {name} is only in {where}, the locales must agree",
+                                    file))
+        for name in sorted(set(ours) & set(theirs)):
+            for part, what in ((0, "slots"), (1, "slot value ids")):
+                differ = sorted(ours[name][part] ^ theirs[name][part])
+                if differ:
+                    problems.append(Problem(
+                        f"{LANGUAGE_MODEL_PATH}.intents", f"intent {name}: {what} differ from "
+                        f"{reference} ({', '.join(differ[:5])})", file))
+    return problems
+
+
 def check_package(model_dir: Path = MODEL_DIR, locales: Sequence[str] | None = None,
                   min_samples: int = MIN_SAMPLES) -> Report:
     """Check the model of each locale (every one found when `locales` is None) and skill.json."""
     report = Report()
+    shapes: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
     every_locale = locales is None
     wanted = model_locales(model_dir) if locales is None else list(locales)
     if not wanted:
@@ -806,12 +868,17 @@ def check_package(model_dir: Path = MODEL_DIR, locales: Sequence[str] | None = N
             continue
         report.locales.append(locale)
         report.problems += check_model_data(data, path.name, min_samples)
+        report.problems += required_intent_problems(data, path.name)
+        shape = _shape(data)
+        if shape is not None:
+            shapes[locale] = shape
         try:
             language_model = data["interactionModel"]["languageModel"]
             report.intents += len(language_model["intents"])
             report.samples += sum(len(i.get("samples", [])) for i in language_model["intents"])
         except (KeyError, TypeError, AttributeError):
             pass
+    report.problems += locale_agreement_problems(shapes)
     report.problems += check_manifest(model_dir, report.locales, every_locale)
     return report
 

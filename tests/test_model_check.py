@@ -61,6 +61,7 @@ def base_model() -> dict[str, Any]:
 @pytest.fixture
 def code(monkeypatch: pytest.MonkeyPatch) -> None:
     """The code's side (handled intents, slot types, type ids) as the base model needs it."""
+    monkeypatch.setattr("skill.model_check.REQUIRED_BUILT_INS", ("AMAZON.StopIntent",))
     monkeypatch.setattr(names, "HANDLED_INTENTS", frozenset(
         {"AMAZON.StopIntent", "PickIntent", "HelpMeIntent", "FindIntent"}))
     monkeypatch.setattr(names, "SLOT_TYPES", {
@@ -554,3 +555,27 @@ def test_the_search_for_collisions_is_bounded(monkeypatch: pytest.MonkeyPatch) -
     found = check_language_model(model)
     assert sum("can both be" in p.message for p in found) == 1
     assert any(p.warning and "after 1 collisions" in p.message for p in found)
+
+
+@pytest.mark.usefixtures("code")
+def test_a_required_built_in_intent_must_be_there(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    monkeypatch.setattr("skill.model_check.REQUIRED_BUILT_INS",
+                        ("AMAZON.StopIntent", "AMAZON.HelpIntent"))
+    report = check_package(write_package(tmp_path, {"en-US": base_model()}, ["en-US"]))
+    assert [str(p) for p in report.problems] == [
+        f"en-US.json: {LM}.intents: required built-in intent AMAZON.HelpIntent is missing"]
+
+
+@pytest.mark.usefixtures("code")
+def test_locales_must_agree_on_intents_slots_and_ids(tmp_path: Path) -> None:
+    other = base_model()
+    other["types"][0]["values"].append({"id": "green", "name": {"value": "green"}})
+    del other["intents"][FIND]
+    package = write_package(tmp_path, {"en-US": base_model(), "en-GB": other},
+                            ["en-US", "en-GB"])
+    problems = [str(p) for p in check_package(package).problems]
+    assert f"en-GB.json: {LM}.intents: intent FindIntent is only in en-US, the locales must " \
+        "agree" in problems
+    assert any("intent PickIntent: slot value ids differ from en-US (ColourType=green)" in p
+               for p in problems), problems
