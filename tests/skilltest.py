@@ -33,9 +33,12 @@ def envelope(request: dict[str, Any], *, attributes: dict[str, Any] | None = Non
              new: bool = False, locale: str = "en-US", skill_id: str = SKILL_ID,
              session_id: str = "amzn1.echo-api.session.test",
              user_id: str = "amzn1.ask.account.TESTUSER",
-             timestamp: str = "2026-11-24T12:00:00Z") -> dict[str, Any]:
-    """A request envelope shaped like the captures in ../shared/fixtures/alexa/requests."""
-    system = {
+             timestamp: str = "2026-11-24T12:00:00Z",
+             person_id: str | None = None) -> dict[str, Any]:
+    """A request envelope shaped like the captures in ../shared/fixtures/alexa/requests.
+
+    `person_id`: a recognised voice profile (`context.System.person`)."""
+    system: dict[str, Any] = {
         "application": {"applicationId": skill_id},
         "user": {"userId": user_id},
         "device": {"deviceId": "amzn1.ask.device.TESTDEVICE",
@@ -43,6 +46,8 @@ def envelope(request: dict[str, Any], *, attributes: dict[str, Any] | None = Non
         "apiEndpoint": "https://api.amazonalexa.com",
         "apiAccessToken": "token",
     }
+    if person_id is not None:
+        system["person"] = {"personId": person_id}
     return {
         "version": "1.0",
         "session": {
@@ -91,6 +96,7 @@ class Dialog:
         self.locale = locale
         # A new user per dialog unless given: memory must not leak between tests.
         self.user_id = user_id or f"amzn1.ask.account.TESTUSER-{uuid.uuid4()}"
+        self.person_id: str | None = None  # a recognised voice profile, when set
         self.timestamp = "2026-11-24T12:00:00Z"
         self.attributes: dict[str, Any] = {}
         self.new = True
@@ -98,7 +104,8 @@ class Dialog:
 
     def send(self, request: dict[str, Any]) -> dict[str, Any]:
         event = envelope(request, attributes=self.attributes, new=self.new, locale=self.locale,
-                         user_id=self.user_id, timestamp=self.timestamp)
+                         user_id=self.user_id, timestamp=self.timestamp,
+                         person_id=self.person_id)
         # A real round trip: the envelope and the response go through JSON.
         self.last = json.loads(json.dumps(self.handler(json.loads(json.dumps(event)), None)))
         self.attributes = self.last.get("sessionAttributes") or {}

@@ -345,3 +345,58 @@ def test_the_lambda_envelope_fixtures_still_answer_with_memory(adapter: SQLiteAd
     skill = create_skill(None, adapter)
     response = handle_event(envelope({"type": "LaunchRequest"}), None, skill)
     assert response["response"]["shouldEndSession"] is False
+
+
+def test_each_voice_profile_has_its_own_unfinished_check(adapter: SQLiteAdapter) -> None:
+    dialog = dialog_with(adapter)
+    dialog.person_id = "amzn1.ask.person.ALICE"
+    dialog.launch()
+    dialog.say(names.NO)
+    dialog.say(names.STOP)
+    dialog.person_id = "amzn1.ask.person.BOB"
+    dialog.launch()
+    assert "carry on" not in dialog.speech  # Bob is never offered Alice's answers
+    dialog.say(names.STOP)
+    dialog.person_id = None  # an unrecognised voice: the account's own entry
+    dialog.launch()
+    assert "carry on" not in dialog.speech
+    dialog.say(names.STOP)
+    dialog.person_id = "amzn1.ask.person.ALICE"
+    dialog.launch()
+    assert "carry on" in dialog.speech
+    stored = adapter.get_attributes(FakeEnvelope(USER))
+    assert "amzn1.ask.person.ALICE" not in str(stored)  # person ids are hashed too
+
+
+def test_delete_my_data_deletes_only_the_speakers(adapter: SQLiteAdapter) -> None:
+    dialog = dialog_with(adapter)
+    for person in ("amzn1.ask.person.ALICE", "amzn1.ask.person.BOB"):
+        dialog.person_id = person
+        dialog.launch()
+        dialog.say(names.NO)
+        dialog.say(names.STOP)
+    dialog.person_id = "amzn1.ask.person.BOB"
+    dialog.launch()
+    dialog.say(names.DELETE_DATA)
+    assert "deleted everything" in dialog.speech
+    dialog.person_id = "amzn1.ask.person.ALICE"
+    dialog.launch()
+    assert "carry on" in dialog.speech
+    dialog.say(names.DELETE_DATA)
+    assert adapter.get_attributes(FakeEnvelope(USER)) == {}  # the last entry takes the item
+
+
+def test_disabling_the_skill_deletes_the_whole_account(adapter: SQLiteAdapter) -> None:
+    dialog = dialog_with(adapter)
+    for person in ("amzn1.ask.person.ALICE", None):
+        dialog.person_id = person
+        dialog.launch()
+        dialog.say(names.NO)
+        dialog.say(names.STOP)
+    assert adapter.get_attributes(FakeEnvelope(USER)) != {}
+    skill = create_skill(None, adapter)
+    response = handle_event(envelope({"type": "AlexaSkillEvent.SkillDisabled",
+                                      "body": {"userInformationPersistenceStatus":
+                                               "NOT_PERSISTED"}}, user_id=USER), None, skill)
+    assert "outputSpeech" not in response["response"]
+    assert adapter.get_attributes(FakeEnvelope(USER)) == {}

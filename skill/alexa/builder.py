@@ -87,6 +87,6 @@ def handle_event(event: Any, context: Any = None, skill: CustomSkill | None = No
         response = skill.invoke(request_envelope=envelope, context=context)
     except AskSdkException as exc:
         # Raised before any handler runs: only the skill-id check does that.
-        logger.warning("rejected a request: %s", exc)
+        logger.warning("rejected a request for another skill (%s)", type(exc).__name__)
         raise RequestRejected("request is for another skill") from exc
     return skill.serializer.serialize(response)

@@ -424,6 +424,26 @@ class SessionEndedRequestHandler(AbstractRequestHandler):
         return handler_input.response_builder.response
 
 
+class SkillDisabledHandler(AbstractRequestHandler):
+    """The user disabled the skill: everything stored for the account is deleted."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        from skill.alexa.memory import Memory
+        from skill.triage import default_rules
+
+        memory = Memory(handler_input, default_rules())
+        if memory.enabled:
+            try:
+                memory.forget_account()
+            except PersistenceException as exc:
+                logger.error("could not delete memory of a disabled skill: %s",
+                             type(exc).__name__)
+        return handler_input.response_builder.response
+
+
 class UnknownIntentHandler(AbstractRequestHandler):
     """An intent this skill does not model (a stale model, a test tool): treat as fallback."""
 
@@ -467,28 +487,23 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         try:
             talk = Conversation(handler_input)
             return talk.reask(talk.text("error"))
-        except Exception:  # the handler of last resort must not fail itself
-            logger.exception("exception handler failed")
+        except Exception as again:  # the handler of last resort must not fail itself
+            logger.error("exception handler failed: %s\n%s", type(again).__name__,
+                         "".join(traceback.format_tb(again.__traceback__)))
             builder.speak(to_ssml(_LAST_RESORT)).ask(to_ssml(_LAST_RESORT))
             return builder.response
 
 
 class LogRequestInterceptor(AbstractRequestInterceptor):
-    """Logs the request type only: never bodies, ids or slot values.
-
-    An intent name is an answer ("AMAZON.YesIntent"), so it is logged at DEBUG only.
-    """
+    """Logs the request type only: never bodies, ids, slot values or intent names (an intent
+    name is an answer: "AMAZON.YesIntent" to "any weakness?"), at any level."""
 
     def process(self, handler_input: HandlerInput) -> None:
-        request_type = _request_type(handler_input)
-        logger.info("request %s", request_type.split(":")[0])
-        logger.debug("request %s", request_type)
+        logger.info("request %s", _request_type(handler_input))
 
 
 def _request_type(handler_input: HandlerInput) -> str:
-    request = handler_input.request_envelope.request
-    if isinstance(request, IntentRequest) and request.intent is not None:
-        return f"IntentRequest:{request.intent.name}"
+    """The request's type ("IntentRequest"), never which intent."""
     try:
         return str(get_request_type(handler_input))
     except (AttributeError, TypeError):
@@ -585,6 +600,7 @@ REQUEST_HANDLERS: tuple[type[AbstractRequestHandler], ...] = (
     DeleteDataIntentHandler,
     FallbackIntentHandler,
     SessionEndedRequestHandler,
+    SkillDisabledHandler,
     UnknownIntentHandler,  # after every modelled intent
     OtherRequestHandler,  # last: anything else
 )

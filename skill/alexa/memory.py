@@ -1,7 +1,11 @@
 """What the skill remembers between sessions: an unfinished check, and when the first one was.
 
-Stored through the ASK SDK's persistence adapter (skill.storage), keyed by a hashed user id.
-Memory is a convenience: when storage fails, the check goes on without it.
+Stored through the ASK SDK's persistence adapter (skill.storage), one item per Alexa account
+keyed by its hashed id. Inside it, each recognised voice profile (`context.System.person`) has
+its own entry under a hashed person id, so one person in a household is never offered another's
+unfinished check; requests without a voice profile share the account's entry. Disabling the
+skill deletes the whole item. Memory is a convenience: when storage fails, the check goes on
+without it.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from skill.triage import CheckState, Rules, StateError
 
 logger = logging.getLogger(__name__)
 
-MEMORY_VERSION = 1
+MEMORY_VERSION = 2
+ACCOUNT = "account"  # the entry of requests that carry no recognised voice profile
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,25 @@ class Memory:
     def __init__(self, handler_input: HandlerInput, rules: Rules) -> None:
         self.manager = handler_input.attributes_manager
         self.rules = rules
+        self.envelope = handler_input.request_envelope
+
+    @property
+    def person(self) -> str:
+        """This speaker's entry: a hashed voice-profile id, or the account's."""
+        person = getattr(getattr(self.envelope.context, "system", None), "person", None)
+        person_id = getattr(person, "person_id", None)
+        if not isinstance(person_id, str) or not person_id:
+            return ACCOUNT
+        from skill.storage import hashed_id
+
+        return hashed_id(person_id)
+
+    def _people(self) -> dict[str, Any]:
+        stored: Any = self.manager.persistent_attributes
+        if not isinstance(stored, dict) or stored.get("v") != MEMORY_VERSION:
+            return {}
+        people = stored.get("people")
+        return dict(people) if isinstance(people, dict) else {}
 
     @property
     def enabled(self) -> bool:
@@ -42,11 +66,11 @@ class Memory:
         if not self.enabled:
             return Recalled()
         try:
-            stored: Any = self.manager.persistent_attributes
+            stored: Any = self._people().get(self.person)
         except (PersistenceException, AttributesManagerException) as exc:
             logger.warning("memory unavailable: %s", type(exc).__name__)
             return Recalled()
-        if not isinstance(stored, dict) or stored.get("v") != MEMORY_VERSION:
+        if not isinstance(stored, dict):
             return Recalled()
         check = None
         if stored.get("check") is not None:
@@ -66,19 +90,33 @@ class Memory:
         """Keep the unfinished check (or none) and the first check's date; never raises."""
         if not self.enabled:
             return
-        value: dict[str, Any] = {"v": MEMORY_VERSION}
+        value: dict[str, Any] = {}
         if first_checked:
             value["first_checked"] = first_checked
         if check is not None and _started(check):
             value["check"] = check.to_dict()
         try:
-            self.manager.persistent_attributes = value
+            people = self._people()
+            people[self.person] = value
+            self.manager.persistent_attributes = {"v": MEMORY_VERSION, "people": people}
             self.manager.save_persistent_attributes()
         except (PersistenceException, AttributesManagerException) as exc:
             logger.warning("could not save memory: %s", type(exc).__name__)
 
     def forget(self) -> None:
-        """Delete everything stored for this user (raises PersistenceException on failure)."""
+        """Delete everything stored for this speaker; the account's item goes with its last
+        entry (raises PersistenceException on failure)."""
+        people = self._people()
+        people.pop(self.person, None)
+        if people:
+            self.manager.persistent_attributes = {"v": MEMORY_VERSION, "people": people}
+            self.manager.save_persistent_attributes()
+        else:
+            self.manager.delete_persistent_attributes()
+
+    def forget_account(self) -> None:
+        """Delete everything stored for the account, every voice profile included (the skill
+        was disabled)."""
         self.manager.delete_persistent_attributes()
 
 

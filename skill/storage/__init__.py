@@ -27,20 +27,25 @@ class StorageConfigError(ValueError):
 
 
 def hashed_user_id(request_envelope: Any) -> str:
-    """A stable key for the Alexa user that does not reveal their id (HMAC-SHA-256)."""
+    """A stable key for the Alexa account that does not reveal its id (HMAC-SHA-256)."""
     try:
         user_id = request_envelope.context.system.user.user_id
     except AttributeError as exc:
         raise PersistenceException("the request has no user id to key memory by") from exc
     if not user_id:
         raise PersistenceException("the request has no user id to key memory by")
+    return hashed_id(str(user_id))
+
+
+def hashed_id(value: str) -> str:
+    """HMAC-SHA-256 of an Alexa id with the deployer's secret: stable, and reveals nothing."""
     # Imported here: they load OpenSSL (milliseconds and megabytes), which a Lambda function
     # without the memory table never needs.
     import hashlib
     import hmac
 
     salt = (os.environ.get(SALT_ENV) or DEFAULT_SALT).encode()
-    return hmac.new(salt, str(user_id).encode(), hashlib.sha256).hexdigest()
+    return hmac.new(salt, value.encode(), hashlib.sha256).hexdigest()
 
 
 def default_sqlite_path(environ: Mapping[str, str]) -> Path:
