@@ -38,7 +38,8 @@ LAMBDA_TASK_ROOT = "/var/task"
 # Runtime requirements that only the command line needs.
 _CLI_ONLY = frozenset({"click"})
 # Parts of `skill` that never run on Lambda: the web service, the simulator and tooling.
-_SKILL_EXCLUDES = frozenset({"web", "simulator", "cli.py", "packaging.py", "model_check.py"})
+_SKILL_EXCLUDES = frozenset({"web", "simulator", "cli.py", "packaging.py", "model_check.py",
+                             "deploy.py"})
 _SKILL_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".json"})
 # pip bookkeeping that differs between installs of the same wheel, and console scripts whose
 # shebang names the build machine's interpreter.
@@ -439,6 +440,12 @@ def build_skill_bundle(
     is_flag=True,
     help="Let pip pick dependency versions instead of the versions installed here.",
 )
+@click.option(
+    "--cfn-template",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the ASK CLI's CloudFormation template (made from template.yaml) here.",
+)
 def package(
     out: Path,
     arch: str,
@@ -446,8 +453,16 @@ def package(
     deps_dir: Path | None,
     compile_with: str | None,
     no_pin: bool,
+    cfn_template: Path | None,
 ) -> None:
     """Build the AWS Lambda deployment zip (reproducible: the same tree gives the same bytes)."""
+    if cfn_template is not None:
+        from skill.deploy import TemplateError, write_cfn_template
+
+        try:
+            click.echo(f"{write_cfn_template(cfn_template)}: the ASK CLI's template")
+        except (TemplateError, OSError) as exc:
+            raise click.ClickException(str(exc)) from exc
     bundle = build_skill_bundle(
         out, Target(arch, python), deps_dir=deps_dir, compile_with=compile_with, pin=not no_pin
     )

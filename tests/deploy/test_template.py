@@ -163,3 +163,114 @@ def test_ask_resources_deploys_the_interaction_model_folder() -> None:
     assert models, f"{source} has no interactionModels/custom/<locale>.json"
     locales = set(manifest["manifest"]["publishingInformation"]["locales"])
     assert {model.stem for model in models} >= locales
+
+
+# --- one-command deploy: ask deploy with the ASK CLI's CloudFormation deployer -----------------
+
+# The parameters @ask-cli/cfn-deployer sets itself (ask-cli lib/builtins/deploy-delegates/
+# cfn-deployer/index.js, _mapStackParameters), and the output it reads the endpoint from.
+CFN_DEPLOYER_PARAMETERS = {"SkillId", "LambdaRuntime", "LambdaHandler", "CodeBucket", "CodeKey",
+                           "CodeVersion"}
+
+
+@pytest.fixture(scope="module")
+def cfn_stack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    from skill.deploy import write_cfn_template
+
+    path = write_cfn_template(tmp_path_factory.mktemp("ask") / "skill-stack.yaml")
+    decoded, matches = decode(str(path))
+    assert not matches, [str(m) for m in matches]
+    assert isinstance(decoded, dict)
+    return path, decoded
+
+
+def test_the_ask_cli_template_is_made_from_template_yaml_and_lints(
+        cfn_stack: tuple[Path, dict[str, Any]], template: dict[str, Any]) -> None:
+    path, stack = cfn_stack
+    assert [str(m) for m in lint_file(path)] == []
+    assert set(stack["Parameters"]) >= CFN_DEPLOYER_PARAMETERS
+    user_parameters = set(template["Parameters"]) - {"Runtime"}
+    assert set(stack["Parameters"]) == user_parameters | CFN_DEPLOYER_PARAMETERS
+    properties = stack["Resources"]["SkillFunction"]["Properties"]
+    assert properties["CodeUri"] == {"Bucket": {"Ref": "CodeBucket"}, "Key": {"Ref": "CodeKey"},
+                                     "Version": {"Ref": "CodeVersion"}}
+    assert properties["Handler"] == {"Ref": "LambdaHandler"}
+    assert properties["Runtime"] == {"Ref": "LambdaRuntime"}
+    # Everything else is the SAM template's, word for word.
+    for name in ("MemoryTable", "SkillFunctionLogs"):
+        assert stack["Resources"][name] == template["Resources"][name]
+    assert stack["Outputs"]["SkillEndpoint"]["Value"] == {"Fn::GetAtt": ["SkillFunction", "Arn"]}
+    assert stack["Rules"] == template["Rules"]
+
+
+def test_a_template_the_rewrite_does_not_fit_is_a_clear_error() -> None:
+    from skill.deploy import TemplateError, cfn_template
+
+    with pytest.raises(TemplateError, match=r"CodeUri: dist/skill\.zip"):
+        cfn_template(TEMPLATE.read_text().replace("CodeUri: dist/skill.zip", "CodeUri: x.zip"))
+
+
+def test_ask_resources_deploys_everything_with_the_cfn_deployer(template: dict[str, Any]) -> None:
+    config = json.loads((REPO / "ask-resources.json").read_text())
+    profile = config["profiles"]["default"]
+    infra = profile["skillInfrastructure"]
+    assert infra["type"] == "@ask-cli/cfn-deployer"
+    user = infra["userConfig"]
+    assert user["runtime"] in template["Parameters"]["Runtime"]["AllowedValues"]
+    module, _, function = user["handler"].partition(".")
+    source = REPO / profile["code"]["default"]["src"]
+    assert f"def {function}(" in (source / f"{module}.py").read_text()
+    # The template it deploys is made by the build hook, in the ASK CLI's own git-ignored folder.
+    assert user["templatePath"] == "./.ask/skill-stack.yaml"
+    assert ".ask/" in (REPO / ".gitignore").read_text().splitlines()
+    parameters = user["cfn"]["parameters"]
+    assert not set(parameters) & CFN_DEPLOYER_PARAMETERS
+    assert set(parameters) <= set(template["Parameters"])
+    assert parameters["Memory"] == "disabled"  # health data: memory stays off unless chosen
+    assert parameters["Architecture"] == packaging.DEFAULT_ARCH
+    assert set(user["cfn"]["capabilities"]) == {"CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"}
+    assert user["skillEvents"]["subscriptions"] == ["SKILL_DISABLED"]
+
+
+def test_the_build_hook_packages_the_zip_and_the_template(tmp_path: Path) -> None:
+    import subprocess
+
+    hook = REPO / "hooks" / "build.sh"
+    assert hook.stat().st_mode & 0o111, "the ASK CLI runs hooks/build.sh directly"
+    fake = tmp_path / "neck-twitch"
+    fake.write_text(f'#!/bin/sh\necho "$@" > {tmp_path}/args\n')
+    fake.chmod(0o755)
+    subprocess.run([str(hook), str(tmp_path / "build.zip"), "false"], check=True,
+                   env={"NECK_TWITCH_CLI": str(fake), "PATH": "/usr/bin:/bin"})
+    args = (tmp_path / "args").read_text().split()
+    assert args == ["package", "--out", str(tmp_path / "build.zip"), "--cfn-template",
+                    str(REPO / ".ask" / "skill-stack.yaml")]
+    missing = subprocess.run([str(hook), str(tmp_path / "x.zip")], capture_output=True,
+                             text=True, env={"NECK_TWITCH_CLI": str(tmp_path / "none"),
+                                             "PATH": "/usr/bin:/bin"})
+    assert missing.returncode == 1 and "make install" in missing.stderr
+
+
+def test_memory_on_aws_needs_a_salt_of_its_own(template: dict[str, Any]) -> None:
+    rule = template["Rules"]["SaltWithMemory"]
+    assert rule["RuleCondition"] == {"Fn::Equals": [{"Ref": "Memory"}, "enabled"]}
+    assert rule["Assertions"][0]["Assert"] == {
+        "Fn::Not": [{"Fn::Equals": [{"Ref": "IdSalt"}, ""]}]}
+
+
+def test_package_writes_the_ask_cli_template(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    built: list[Path] = []
+
+    def fake_build(out: Path, *_args: object, **_kwargs: object) -> Any:
+        built.append(out)
+        return packaging.Bundle(path=out, sha256="0" * 64, size=1024, files=1)
+
+    monkeypatch.setattr(packaging, "build_skill_bundle", fake_build)
+    result = CliRunner().invoke(packaging.package, [
+        "--out", str(tmp_path / "skill.zip"), "--cfn-template", str(tmp_path / "stack.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "CodeBucket" in (tmp_path / "stack.yaml").read_text()
+    assert built == [tmp_path / "skill.zip"]
