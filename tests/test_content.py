@@ -126,3 +126,21 @@ def test_join_reads_naturally() -> None:
     assert content.join(["a"]) == "a"
     assert content.join(["a", "b"]) == "a and b"
     assert content.join(["a", "b", "c"]) == "a, b and c"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_phone_numbers_are_read_digit_by_digit(locale: str) -> None:
+    """Alexa would read "999" as an amount; every number in an outcome is said as digits."""
+    import re
+
+    content = content_for(locale)
+    ssml = to_ssml(content.text("outcomes.emergency.action"), content.text("card.disclaimer"))
+    root = ET.fromstring(ssml)
+    digits = [node.text for node in root.iter("say-as")
+              if node.get("interpret-as") == "digits"]
+    spoken_numbers = re.findall(r"\b\d{3,4}\b", to_plain(ssml))
+    assert digits == spoken_numbers
+    assert to_plain(ssml) == f"{content.text('outcomes.emergency.action')} " \
+        f"{content.text('card.disclaimer')}"
+    if content.number in to_plain(ssml):
+        assert content.number in digits

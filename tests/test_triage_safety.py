@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from skill.content import content_for
+from skill.content import Content, available_locales, content_for
 from skill.content.render import Spoken, outcome_step, stopped_step
 from skill.triage import (
     Answer,
@@ -77,6 +77,8 @@ DIAGNOSIS = re.compile(
 DISEASE_NAMES = re.compile(r"\b(?:ALS|amyotrophic|motor neuron|MND|multiple sclerosis|"
                            r"Parkinson|cancer|tumou?r)\b", re.IGNORECASE)
 CONTENT = content_for("en-US")
+# Every shipped locale's words meet the same invariants, with its own number.
+CONTENTS = [content_for(locale) for locale in available_locales()]
 
 
 def state_key(state: CheckState) -> tuple[Any, ...]:
@@ -112,13 +114,13 @@ def signs_of(state: CheckState) -> set[str]:
 
 
 @cache
-def spoken(outcome: Outcome) -> Spoken:
-    return outcome_step(CONTENT, outcome)
+def spoken(outcome: Outcome, content: Content = CONTENT) -> Spoken:
+    return outcome_step(content, outcome)
 
 
 @cache
-def spoken_on_stop(outcome: Outcome) -> Spoken:
-    return stopped_step(CONTENT, outcome)
+def spoken_on_stop(outcome: Outcome, content: Content = CONTENT) -> Spoken:
+    return stopped_step(content, outcome)
 
 
 @pytest.fixture(scope="module")
@@ -166,29 +168,38 @@ def check_outcome(state: CheckState, outcome: Outcome) -> None:
             continue
         with_it = signs | {question.sign} | {f.sign or "" for f in question.follow_ups}
         assert oracle(with_it - {""}) <= outcome.tier, (state, question.id)
-    said = spoken(outcome)
+    for content in CONTENTS:
+        check_words(outcome, content)
+
+
+@cache
+def check_words(outcome: Outcome, content: Content) -> None:
+    """The words of an outcome in one locale: safe, in order, with that locale's number."""
+    said = spoken(outcome, content)
     words = " ".join(said.speech)
+    where = (content.locale, outcome)
     assert said.ends_session and said.card is not None
     # Invariant 3: never a diagnosis, never a disease named.
     assert not DIAGNOSIS.search(words) and not DISEASE_NAMES.search(words), words
-    assert "not a doctor" in said.card.text and "What to watch for" in said.card.text
+    assert content.text("card.disclaimer") in said.card.text
+    assert said.card.text.count("\n\n") == 3  # reported, advice, what to watch for, disclaimer
     # Invariant 4: ends with what to watch for or do next.
-    assert said.speech[-1] == CONTENT.text(f"outcomes.{outcome.tier.key}.watch")
+    assert said.speech[-1] == content.text(f"outcomes.{outcome.tier.key}.watch")
     if outcome.tier == E:
         # Invariant 2: the number first, short, and the number again at the end.
-        assert said.speech[0].startswith("Please call 911 now"), said.speech
-        assert said.speech[-1].endswith("call 911 now."), said.speech
+        assert content.call in said.speech[0], where
+        assert content.call in said.speech[-1], where
         assert len(words.split()) < 60, words
-        assert said.card.title == "Call 911 now"
+        assert content.number in said.card.title, where
         return
-    assert "911" not in said.speech[0]
-    assert "call 911 now" in said.speech[-1], said.speech  # sudden signs: the number
+    assert content.number not in said.speech[0], where
+    assert content.call in said.speech[-1], where  # sudden signs: the number
     for sign in outcome.reported:
-        assert CONTENT.text(f"signs.{sign}") in words, (sign, words)
+        assert content.text(f"signs.{sign}") in words, (sign, words)
     if outcome.unsure:
         lead = said.speech[0] if outcome.reported else ""
         for sign in outcome.unsure:
-            assert CONTENT.text(f"signs.{sign}") not in lead, words  # no contradiction
+            assert content.text(f"signs.{sign}") not in lead, words  # no contradiction
         assert "You weren't sure about" in words
     for phrase in outcome.unrecognised:
         assert f'"{phrase}"' in words
@@ -241,18 +252,29 @@ def test_a_check_stopped_at_any_point_never_reassures_and_keeps_every_sign(
             assert so_far is None, state  # the generic goodbye with its safety net
             continue
         assert so_far is not None and so_far.tier == expected, state
-        said = spoken_on_stop(so_far)
-        words = " ".join(said.speech)
-        key = f"outcomes.{expected.key}"
-        assert CONTENT.text(f"{key}.action") in words, state
-        assert CONTENT.text(f"{key}.watch") in words, state
-        assert "harmless" not in words and not DISEASE_NAMES.search(words), words
-        for sign in so_far.reported:
-            assert CONTENT.text(f"signs.{sign}") in words, state
-        assert said.ends_session and said.card is not None
-        assert said.card.title == CONTENT.text(f"{key}.title")
+        for content in CONTENTS:
+            check_stop_words(so_far, content)
     # A check asks nothing more once it is an emergency; every other tier can be stopped in.
     assert set(stops) == {Tier.SELF_CARE, Tier.SOON, Tier.URGENT}, stops
+
+
+@cache
+def check_stop_words(so_far: Outcome, content: Content) -> None:
+    said = spoken_on_stop(so_far, content)
+    words = " ".join(said.speech)
+    key = f"outcomes.{so_far.tier.key}"
+    assert content.text(f"{key}.action") in words, so_far
+    assert content.text(f"{key}.watch") in words, so_far
+    assert "harmless" not in words and not DISEASE_NAMES.search(words), words
+    for sign in so_far.reported:
+        assert content.text(f"signs.{sign}") in words, so_far
+    assert said.ends_session and said.card is not None
+    assert said.card.title == content.text(f"{key}.title")
+
+
+def test_every_locale_is_proven() -> None:
+    assert {c.locale for c in CONTENTS} >= {"en-US"}
+    assert all(c.known_number for c in CONTENTS)
 
 
 def test_not_sure_explains_once_then_counts_as_present(
@@ -303,8 +325,9 @@ def test_lifestyle_answers_only_choose_the_tips(factors: tuple[str, ...]) -> Non
     assert outcome.tips[: len(chosen)] == tuple(chosen[: RULES.max_tips])
     if not factors:  # NHS general advice, never supplements
         assert outcome.tips == ("rest", "worry")
-    words = " ".join(spoken(outcome).speech).lower()
-    assert "magnesium" not in words and "potassium" not in words
+    for content in CONTENTS:
+        words = " ".join(spoken(outcome, content).speech).lower()
+        assert "magnesium" not in words and "potassium" not in words
     # "Yes" without naming any: asked which, once; then the general tips.
     which = reply(RULES, state, Reply.YES)
     assert next_step(RULES, which) == Ask(RULES.lifestyle, clarify=True)

@@ -6,6 +6,10 @@ import re
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+# Phone numbers are read digit by digit ("nine nine nine", "one one two"), never as amounts
+# ("nine hundred and ninety-nine"): 911, 999, 000, 112, 108, 111, 811, 1800 633 422.
+_SAY_AS = re.compile(r"<say-as [^>]*>([^<]*)</say-as>")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{3,4})(?![\w.,]\d)")
 
 
 def escape(text: str) -> str:
@@ -21,12 +25,14 @@ def escape(text: str) -> str:
 def to_ssml(*parts: str) -> str:
     """Join plain-text parts into one `<speak>` document, escaping XML specials."""
     body = " ".join(escape(part.strip()) for part in parts if part and part.strip())
+    body = _NUMBER.sub(r'<say-as interpret-as="digits">\1</say-as>', body)
     return f"<speak>{body}</speak>"
 
 
 def to_plain(ssml: str) -> str:
     """SSML back to the words a person hears (for cards, logs and the simulator)."""
-    text = _TAG.sub(" ", ssml)
+    text = _SAY_AS.sub(r"\1", ssml)  # an inline tag: the words around it are unchanged
+    text = _TAG.sub(" ", text)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
     text = text.replace("&apos;", "'").replace("&amp;", "&")
     return _SPACE.sub(" ", text).strip()
