@@ -138,8 +138,7 @@ def test_phone_numbers_are_read_digit_by_digit(locale: str) -> None:
     root = ET.fromstring(ssml)
     digits = [node.text for node in root.iter("say-as")
               if node.get("interpret-as") == "digits"]
-    spoken_numbers = re.findall(r"\b\d{3,4}\b", to_plain(ssml))
-    assert digits == spoken_numbers
+    assert all(text is not None and re.fullmatch(r"\d{3}", text) for text in digits)
     assert to_plain(ssml) == f"{content.text('outcomes.emergency.action')} " \
         f"{content.text('card.disclaimer')}"
     if content.number in to_plain(ssml):

@@ -6,10 +6,11 @@ import re
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-# Phone numbers are read digit by digit ("nine nine nine", "one one two"), never as amounts
-# ("nine hundred and ninety-nine"): 911, 999, 000, 112, 108, 111, 811, 1800 633 422.
+# Three-digit phone numbers are read digit by digit ("nine nine nine", "one one two"), never as
+# amounts ("nine hundred and ninety-nine"): 911, 999, 000, 112, 108, 111, 811. ("1800 Medicare"
+# is said "one eight hundred" in Australia, which digits would not give.)
 _SAY_AS = re.compile(r"<say-as [^>]*>([^<]*)</say-as>")
-_NUMBER = re.compile(r"(?<![\w.,])(\d{3,4})(?![\w.,]\d)")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{3})(?![\w.,]?\d)")
 
 
 def escape(text: str) -> str:
