@@ -784,6 +784,54 @@ def check_manifest(model_dir: Path, locales: Collection[str], every_locale: bool
         problems += [Problem(f"{where}.{locale}", f"{locale} is published but has no interaction "
                              f"model", path.name, warning=True)
                      for locale in sorted(set(published) - set(locales))]
+    for locale, entry in sorted(published.items()):
+        if isinstance(entry, dict):
+            problems += _icon_problems(model_dir, entry, f"{where}.{locale}", path.name)
+    privacy: Any = manifest.get("manifest", {}).get("privacyAndCompliance", {})
+    placeholders = []
+    for locale, entry in sorted((privacy.get("locales") or {}).items()):
+        for key in ("privacyPolicyUrl", "termsOfUseUrl"):
+            url = entry.get(key) if isinstance(entry, dict) else None
+            here = f"$.manifest.privacyAndCompliance.locales.{locale}.{key}"
+            if not isinstance(url, str) or not url.startswith("https://"):
+                problems.append(Problem(here, "missing: certification needs an https address",
+                                        path.name))
+            elif "example.com" in url:
+                placeholders.append(f"{locale}.{key}")
+    if placeholders:
+        problems.append(Problem(
+            "$.manifest.privacyAndCompliance.locales", f"{len(placeholders)} placeholder "
+            "address(es): host PRIVACY.md and put its address there before submitting",
+            path.name, warning=True))
+    return problems
+
+
+# Amazon's store icons: PNG, 108x108 and 512x512.
+_ICON_SIZES = {"smallIconUri": 108, "largeIconUri": 512}
+
+
+def _icon_problems(model_dir: Path, entry: dict[str, Any], where: str, file: str
+                   ) -> list[Problem]:
+    problems: list[Problem] = []
+    for key, size in _ICON_SIZES.items():
+        uri = entry.get(key)
+        here = f"{where}.{key}"
+        if not isinstance(uri, str) or not uri:
+            problems.append(Problem(here, "missing: the store needs both icons", file))
+        elif uri.startswith("file://"):
+            icon = model_dir / uri.removeprefix("file://")
+            try:
+                head = icon.read_bytes()[:24]
+            except OSError:
+                problems.append(Problem(here, f"{uri}: no such file in the skill package", file))
+                continue
+            width = int.from_bytes(head[16:20], "big") if len(head) == 24 else 0
+            height = int.from_bytes(head[20:24], "big") if len(head) == 24 else 0
+            if not head.startswith(b"\x89PNG") or (width, height) != (size, size):
+                problems.append(Problem(here, f"{uri}: expected a {size}x{size} PNG", file))
+        elif not uri.startswith("https://") or "example.com" in uri:
+            problems.append(Problem(here, f"{uri}: not an icon the ASK CLI or the store can "
+                                    f"use (file://assets/... or https)", file))
     return problems
 
 

@@ -414,10 +414,22 @@ def write_package(root: Path, models: dict[str, dict[str, Any]], published: list
     for locale, model in models.items():
         (folder / f"{locale}.json").write_text(
             json.dumps({"interactionModel": {"languageModel": model}}), encoding="utf-8")
+    images = root / "assets" / "images"
+    images.mkdir(parents=True)
+    for size in (108, 512):
+        (images / f"icon-{size}.png").write_bytes(png_header(size, size))
+    icons = {"smallIconUri": "file://assets/images/icon-108.png",
+             "largeIconUri": "file://assets/images/icon-512.png"}
     manifest = {"manifest": {"publishingInformation": {
-        "locales": {locale: {"name": "Colour Helper"} for locale in published}}}}
+        "locales": {locale: {"name": "Colour Helper", **icons} for locale in published}}}}
     (root / "skill.json").write_text(json.dumps(manifest), encoding="utf-8")
     return root
+
+
+def png_header(width: int, height: int) -> bytes:
+    """The first bytes of a PNG: signature and IHDR with its size (all the check reads)."""
+    return (b"\x89PNG\r\n\x1a\n" + (13).to_bytes(4, "big") + b"IHDR"
+            + width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes(5))
 
 
 @pytest.mark.usefixtures("code")
@@ -579,3 +591,48 @@ def test_locales_must_agree_on_intents_slots_and_ids(tmp_path: Path) -> None:
         "agree" in problems
     assert any("intent PickIntent: slot value ids differ from en-US (ColourType=green)" in p
                for p in problems), problems
+
+
+@pytest.mark.usefixtures("code")
+def test_icons_must_be_pngs_of_the_store_sizes_in_the_package(tmp_path: Path) -> None:
+    package = write_package(tmp_path, {"en-US": base_model()}, ["en-US"])
+    (package / "assets" / "images" / "icon-512.png").write_bytes(png_header(500, 500))
+    manifest = json.loads((package / "skill.json").read_text())
+    entry = manifest["manifest"]["publishingInformation"]["locales"]["en-US"]
+    del entry["smallIconUri"]
+    (package / "skill.json").write_text(json.dumps(manifest))
+    where = "$.manifest.publishingInformation.locales.en-US"
+    assert [str(p) for p in check_package(package).problems] == [
+        f"skill.json: {where}.smallIconUri: missing: the store needs both icons",
+        f"skill.json: {where}.largeIconUri: file://assets/images/icon-512.png: expected a "
+        "512x512 PNG"]
+    entry["smallIconUri"] = "https://example.com/icon.png"
+    entry["largeIconUri"] = "file://assets/images/gone.png"
+    (package / "skill.json").write_text(json.dumps(manifest))
+    assert [str(p) for p in check_package(package).problems] == [
+        f"skill.json: {where}.smallIconUri: https://example.com/icon.png: not an icon the ASK "
+        "CLI or the store can use (file://assets/... or https)",
+        f"skill.json: {where}.largeIconUri: file://assets/images/gone.png: no such file in the "
+        "skill package"]
+
+
+@pytest.mark.usefixtures("code")
+def test_privacy_addresses_must_be_https_and_placeholders_are_flagged(tmp_path: Path) -> None:
+    package = write_package(tmp_path, {"en-US": base_model()}, ["en-US"])
+    manifest = json.loads((package / "skill.json").read_text())
+    manifest["manifest"]["privacyAndCompliance"] = {"locales": {"en-US": {
+        "privacyPolicyUrl": "https://example.com/privacy", "termsOfUseUrl": "http://x.org/t"}}}
+    (package / "skill.json").write_text(json.dumps(manifest))
+    problems = check_package(package).problems
+    assert [(p.path, p.warning) for p in problems] == [
+        ("$.manifest.privacyAndCompliance.locales.en-US.termsOfUseUrl", False),
+        ("$.manifest.privacyAndCompliance.locales", True)]
+
+
+def test_the_shipped_icons_are_the_store_sizes() -> None:
+    from skill.model_check import MODEL_DIR
+
+    for size in (108, 512):
+        head = (MODEL_DIR / "assets" / "images" / f"icon-{size}.png").read_bytes()[:24]
+        assert head[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(head[16:20], "big") == int.from_bytes(head[20:24], "big") == size
