@@ -746,3 +746,18 @@ def test_hedges(text: str, hedged: bool) -> None:
 ])
 def test_symptom_words(text: str, symptom: bool) -> None:
     assert lexicon_for("en-US").sounds_like_symptom(text) is symptom
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my arm is paining", {("numbness", False)}),  # Indian English
+    ("I am having giddiness", {("balance", False)}),
+    ("tension at work", {("stress", False)}),
+    ("I've gone all wobbly", {("balance", False)}),  # British
+    ("on the fags", {("nicotine", False)}),
+    ("knackered", {("sleep", False)}),
+    ("a dead arm", {("numbness", False)}),
+])
+def test_one_lexicon_reads_the_five_locales_words(text: str,
+                                                  expected: set[tuple[str, bool]]) -> None:
+    for locale in ("en-GB", "en-IN", "en-AU", "en-CA"):
+        assert {(m.id, m.negated) for m in lexicon_for(locale).read(text)} == expected, locale
