@@ -5,6 +5,6 @@ Never imported on the Lambda path (it imports Flask).
 
 from __future__ import annotations
 
-from skill.web.app import MAX_BODY_BYTES, create_app
+from skill.web.app import MAX_BODY_BYTES, ConfigurationError, create_app
 
-__all__ = ["MAX_BODY_BYTES", "create_app"]
+__all__ = ["MAX_BODY_BYTES", "ConfigurationError", "create_app"]

@@ -1,8 +1,22 @@
-"""Flask app factory: the skill behind flask-ask-sdk's SkillAdapter, with request verification."""
+"""Flask app factory: the skill behind flask-ask-sdk's SkillAdapter, with request verification.
+
+Order of work for each request, cheapest and least trusting first:
+
+1. ``Content-Type`` and declared size (415, 413);
+2. with verification on: the signature headers and the certificate URL's form (400
+   ``verification_failed``), before the body is read;
+3. the body is read (413 for a chunked body over the limit, 400 if shorter than announced);
+   with verification on, the chain and the signature over the raw bytes (400), before anything
+   is parsed;
+4. UTF-8, JSON, nesting depth and envelope shape on the parsed document (400);
+5. the SDK builds its objects; then the timestamp and skill-id checks (400), then the skill.
+
+Logs name the reason of a refusal (a fixed identifier) and never the request's content, user
+ids, intent names or exception messages.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -10,6 +24,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model.request_envelope import RequestEnvelope
 from cryptography import x509
@@ -17,6 +32,7 @@ from flask import Flask, Response, current_app, jsonify
 from flask import request as flask_request
 from werkzeug.exceptions import HTTPException
 
+from skill.storage import DEFAULT_SALT, SALT_ENV
 from skill.web._sdk_compat import (
     VERIFY_SIGNATURE_APP_CONFIG,
     VERIFY_TIMESTAMP_APP_CONFIG,
@@ -28,10 +44,12 @@ from skill.web._sdk_compat import (
 from skill.web.verifier import (
     CertificateFetcher,
     Clock,
+    SignatureHeaders,
     SignatureVerifier,
     SkillIdMismatch,
     SkillIdVerifier,
     TimestampVerifier,
+    check_signature_headers,
     utc_now,
 )
 
@@ -39,6 +57,9 @@ logger = logging.getLogger(__name__)
 
 # Alexa requests are a few KB; 1 MiB leaves room for any real one and refuses the rest early.
 MAX_BODY_BYTES = 1024 * 1024
+# Containers nested in the body, the envelope itself included (a real envelope is about 8 deep;
+# the SDK copies session attributes recursively, which fails somewhere past 300).
+MAX_JSON_DEPTH = 64
 SKILL_ID_ENV = "SKILL_ID"
 # The SDK's own skill-id check raises a bare AskSdkException with this text.
 _SDK_SKILL_ID_MESSAGE = "Skill ID Verification failed"
@@ -60,6 +81,10 @@ class _InvalidEnvelope(Exception):
     """The body is JSON but the SDK cannot read it as a request envelope."""
 
 
+class ConfigurationError(ValueError):
+    """The service cannot start as configured; the message is one line saying what to do."""
+
+
 def _error_response(status: int, code: str, message: str) -> tuple[Response, int]:
     return jsonify({"error": {"status": status, "code": code, "message": message}}), status
 
@@ -69,7 +94,8 @@ class _PhasedSkillHandler(WebserviceSkillHandler):
 
     Same steps as ``WebserviceSkillHandler.verify_request_and_dispatch``: deserialise, run the
     verifiers, invoke, serialise. The SDK raises ``AskSdkException`` for every phase, which its
-    adapter answers with 500; a client's malformed envelope must get a 4xx instead.
+    adapter answers with 500; a client's malformed envelope must get a 4xx instead. The
+    signature is not among these verifiers: the adapter has checked it on the raw bytes before.
     """
 
     def verify_request_and_dispatch(self, http_request_headers: Any, http_request_body: str) -> Any:
@@ -78,28 +104,37 @@ class _PhasedSkillHandler(WebserviceSkillHandler):
                 payload=http_request_body, obj_type=RequestEnvelope
             )
         except Exception as error:
-            # Authenticate before reporting the body's shape: an unsigned body gets "failed
-            # verification", whatever it holds. Verifiers refuse a missing envelope themselves.
-            with contextlib.suppress(SkillIdMismatch):
-                self._run_verifiers(http_request_headers, http_request_body, None)
             raise _InvalidEnvelope(type(error).__name__) from None
-        self._run_verifiers(http_request_headers, http_request_body, envelope)
-        response = self._skill.invoke(request_envelope=envelope, context=None)
-        return self._skill.serializer.serialize(response)
-
-    def _run_verifiers(self, headers: Any, body: str, envelope: Any) -> None:
         for verifier in self._verifiers:
             verifier.verify(
-                headers=headers, serialized_request_env=body, deserialized_request_env=envelope
+                headers=http_request_headers,
+                serialized_request_env=http_request_body,
+                deserialized_request_env=envelope,
             )
+        response = self._skill.invoke(request_envelope=envelope, context=None)
+        return self._skill.serializer.serialize(response)
 
 
 class VerifyingSkillAdapter(SkillAdapter):  # type: ignore[misc]
     """flask-ask-sdk's ``SkillAdapter`` with strict input checks and JSON errors.
 
-    The SDK adapter would answer a non-UTF-8 body, a malformed envelope or a skill-id mismatch
-    with 500 and an HTML page; here each gets its 4xx and a JSON body.
+    The signature (``signature_verifier``) is checked on the raw body before it is parsed; the
+    SDK-level ``verifiers`` (timestamp, skill id) run on the envelope the SDK builds. The SDK
+    adapter would answer a non-UTF-8 body, a malformed envelope or a skill-id mismatch with 500
+    and an HTML page; here each gets its 4xx and a JSON body.
     """
+
+    def __init__(
+        self,
+        skill: CustomSkill,
+        skill_id: str,
+        verifiers: Sequence[AbstractVerifier] | None = None,
+        app: Flask | None = None,
+        *,
+        signature_verifier: SignatureVerifier | None = None,
+    ) -> None:
+        self._signature_verifier = signature_verifier
+        super().__init__(skill=skill, skill_id=skill_id, verifiers=verifiers, app=app)
 
     def _create_webservice_handler(
         self, skill: CustomSkill, verifiers: Sequence[AbstractVerifier] | None
@@ -113,18 +148,24 @@ class VerifyingSkillAdapter(SkillAdapter):  # type: ignore[misc]
         self._webservice_handler._add_custom_user_agent("flask-ask-sdk")
 
     def dispatch_request(self) -> Response:
-        body = _checked_body()
+        _check_content_headers()
+        signed = None if self._signature_verifier is None else _checked_signature_headers()
+        raw = _read_body()
+        if self._signature_verifier is not None and signed is not None:
+            _verify_signature(self._signature_verifier, signed, raw)
+        text = _parsed_body(raw)
         try:
             response = self._webservice_handler.verify_request_and_dispatch(
-                http_request_headers=flask_request.headers, http_request_body=body
+                http_request_headers=flask_request.headers, http_request_body=text
             )
         except _InvalidEnvelope:
+            logger.info("Refused a request: not an envelope the SDK can read")
             raise ApiError(400, "invalid_envelope", _NOT_AN_ENVELOPE) from None
         except SkillIdMismatch:
             logger.warning("Refused a request for another skill")
             raise ApiError(400, "wrong_skill", "Request is not for this skill") from None
         except VerificationException as error:
-            logger.warning("Refused a request that failed verification: %s", error)
+            logger.warning("Refused a request that failed verification (%s)", _reason(error))
             raise ApiError(400, "verification_failed", "Request failed verification") from None
         except Exception as error:
             if _SDK_SKILL_ID_MESSAGE in str(error):
@@ -134,21 +175,76 @@ class VerifyingSkillAdapter(SkillAdapter):  # type: ignore[misc]
         return jsonify(response)
 
 
-def _checked_body() -> str:
-    """The request body as text, after the checks any Alexa request passes."""
+def _reason(error: Exception) -> str:
+    """What a log may say about a refusal: a fixed identifier, never the exception's message."""
+    reason = getattr(error, "reason", None)
+    return reason if isinstance(reason, str) else type(error).__name__
+
+
+def _refused(error: Exception) -> ApiError:
+    if isinstance(error, VerificationException):
+        logger.warning("Refused a request that failed verification (%s)", _reason(error))
+    else:
+        # Fail closed: whatever broke while checking, the request is not served.
+        logger.error("Refused a request: %s while verifying its signature", type(error).__name__)
+    return ApiError(400, "verification_failed", "Request failed verification")
+
+
+def _checked_signature_headers() -> SignatureHeaders:
+    """Signature headers and certificate URL, before the body is even read."""
+    try:
+        return check_signature_headers(flask_request.headers)
+    except Exception as error:
+        raise _refused(error) from None
+
+
+def _verify_signature(verifier: SignatureVerifier, signed: SignatureHeaders, raw: bytes) -> None:
+    """Chain and signature over the raw bytes, before they are parsed; 400 on any failure."""
+    try:
+        verifier.verify_signed(signed, raw)
+    except Exception as error:
+        raise _refused(error) from None
+
+
+def _check_content_headers() -> None:
+    """Content-Type and declared length: refused before anything else is looked at."""
     if flask_request.mimetype != "application/json":
         raise ApiError(415, "unsupported_media_type", "Content-Type must be application/json")
     charset = flask_request.mimetype_params.get("charset", "utf-8").lower()
     if charset not in ("utf-8", "utf8"):
         raise ApiError(415, "unsupported_media_type", "Body must be UTF-8")
-    # With a Content-Length over MAX_CONTENT_LENGTH, werkzeug raises 413 before reading.
-    raw = flask_request.get_data(cache=True)
+    declared = flask_request.content_length
+    if declared is not None and declared > MAX_BODY_BYTES:
+        raise ApiError(
+            413, "request_entity_too_large", f"Body is larger than {MAX_BODY_BYTES} bytes"
+        )
+
+
+def _read_body() -> bytes:
+    """The raw request body, read whole (at most MAX_BODY_BYTES)."""
+    try:
+        raw = flask_request.get_data(cache=True)
+    except HTTPException:
+        raise
+    except Exception as error:
+        # The server's own reader failed (gunicorn: a malformed chunk, a body cut short).
+        logger.info("Refused a request whose body could not be read (%s)", type(error).__name__)
+        raise ApiError(400, "unreadable_body", "Body could not be read") from None
     if len(raw) >= MAX_BODY_BYTES and flask_request.content_length is None:
         # A chunked body is silently cut at MAX_CONTENT_LENGTH; refuse rather than parse a
         # truncated body (so a chunked body of exactly 1 MiB is refused too).
         raise ApiError(
             413, "request_entity_too_large", f"Body is larger than {MAX_BODY_BYTES} bytes"
         )
+    if flask_request.content_length is not None and len(raw) != flask_request.content_length:
+        # The client closed early (a server may hand on what it got): not the body announced.
+        raise ApiError(400, "incomplete_body", "Body is shorter than its Content-Length")
+    return raw
+
+
+def _parsed_body(raw: bytes) -> str:
+    """The body as text, once it is known to be UTF-8 JSON, sanely nested, shaped like an
+    envelope (the SDK then parses it again, into its own objects)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -157,10 +253,31 @@ def _checked_body() -> str:
         document = json.loads(text)
     except (ValueError, RecursionError):
         raise ApiError(400, "invalid_json", "Body is not valid JSON") from None
+    if json_depth_exceeds(document, MAX_JSON_DEPTH):
+        raise ApiError(
+            400, "too_deeply_nested", f"Body is nested more than {MAX_JSON_DEPTH} levels deep"
+        )
     request_part = document.get("request") if isinstance(document, dict) else None
     if not isinstance(request_part, dict) or not isinstance(request_part.get("type"), str):
         raise ApiError(400, "invalid_envelope", _NOT_AN_ENVELOPE)
     return text
+
+
+def json_depth_exceeds(document: Any, limit: int) -> bool:
+    """Whether parsed JSON nests containers more than ``limit`` deep (the top one counts as 1).
+
+    Iterative, so any depth the JSON parser accepted is measured without recursion.
+    """
+    if not isinstance(document, (dict, list)):
+        return False
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def build_verifiers(
@@ -170,15 +287,37 @@ def build_verifiers(
     clock: Clock = utc_now,
     trust_roots: Sequence[x509.Certificate] | None = None,
     fetcher: CertificateFetcher | None = None,
-) -> list[AbstractVerifier]:
-    """Signature and timestamp checks (unless ``verify`` is off), then the skill-id check."""
-    verifiers: list[AbstractVerifier] = []
+) -> tuple[SignatureVerifier | None, list[AbstractVerifier]]:
+    """The signature check on raw bytes (unless ``verify`` is off), and the checks on the
+    envelope: timestamp (unless ``verify`` is off), then skill id (when one is given)."""
+    signature: SignatureVerifier | None = None
+    envelope_verifiers: list[AbstractVerifier] = []
     if verify:
-        verifiers.append(SignatureVerifier(trust_roots=trust_roots, fetcher=fetcher, clock=clock))
-        verifiers.append(TimestampVerifier(clock=clock))
+        signature = SignatureVerifier(trust_roots=trust_roots, fetcher=fetcher, clock=clock)
+        envelope_verifiers.append(TimestampVerifier(clock=clock))
     if skill_id:
-        verifiers.append(SkillIdVerifier(skill_id))
-    return verifiers
+        envelope_verifiers.append(SkillIdVerifier(skill_id))
+    return signature, envelope_verifiers
+
+
+def check_production_settings(skill_id: str | None, *, any_skill: bool) -> None:
+    """What a verifying (production) service needs before it starts; ConfigurationError else.
+
+    A skill id, unless ``any_skill`` says any skill's requests are to be answered; and an id
+    salt of the deployer's own (the built-in one is public, so hashed user ids would be too).
+    """
+    if not skill_id and not any_skill:
+        raise ConfigurationError(
+            f"{SKILL_ID_ENV} is not set: set it to this skill's id (amzn1.ask.skill.…), or pass "
+            "--any-skill (create_app(any_skill=True)) to answer requests for any skill"
+        )
+    salt = os.environ.get(SALT_ENV) or ""
+    if not salt.strip() or salt == DEFAULT_SALT:
+        raise ConfigurationError(
+            f"{SALT_ENV} is unset or the built-in default: set it to a long random secret of "
+            "your own (python -c 'import secrets; print(secrets.token_hex(32))'); "
+            "changing it later forgets stored checks"
+        )
 
 
 def create_app(
@@ -186,6 +325,7 @@ def create_app(
     *,
     skill_id: str | None = _UNSET,
     verify: bool = True,
+    any_skill: bool = False,
     clock: Clock = utc_now,
     trust_roots: Sequence[x509.Certificate] | None = None,
     fetcher: CertificateFetcher | None = None,
@@ -195,18 +335,24 @@ def create_app(
 
     ``skill`` defaults to the Lambda's skill (``skill.alexa.builder.get_skill``); ``skill_id``
     defaults to ``$SKILL_ID``. Verification is on unless ``verify=False`` is passed, which is
-    for local testing only. Gunicorn: ``gunicorn 'skill.web:create_app()'``.
+    for local testing only. With verification on, the service refuses to start (raises
+    ``ConfigurationError``) without a skill id, unless ``any_skill=True``, and with the
+    built-in id salt. Gunicorn: ``gunicorn 'skill.web:create_app()'``.
     """
     if skill_id is _UNSET:
         skill_id = os.environ.get(SKILL_ID_ENV) or None
+    skill_id = skill_id or None
+    if verify:
+        check_production_settings(skill_id, any_skill=any_skill)
     if skill is None:
         skill = skill_factory() if skill_factory is not None else _default_skill()
+    _prepare_storage(skill)
 
     app = Flask("skill.web")
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.json.sort_keys = False  # type: ignore[attr-defined]
     # The SDK's own verifiers are replaced by ours (its RequestVerifier cannot run on modern
-    # OpenSSL, see skill.web._sdk_compat); verification stays on through `verifiers`.
+    # OpenSSL, see skill.web._sdk_compat); verification stays on, done by the adapter.
     app.config[VERIFY_SIGNATURE_APP_CONFIG] = False
     app.config[VERIFY_TIMESTAMP_APP_CONFIG] = False
     app.config["NECK_TWITCH_VERIFY"] = verify
@@ -214,18 +360,40 @@ def create_app(
         logger.warning(
             "REQUEST VERIFICATION IS OFF: anyone can call this endpoint. Local testing only."
         )
+    elif not skill_id:
+        logger.warning(
+            "ACCEPTING REQUESTS FOR ANY SKILL (--any-skill): %s is not set, so any correctly "
+            "signed Alexa request is answered, whichever skill it is for",
+            SKILL_ID_ENV,
+        )
 
-    verifiers = build_verifiers(
+    signature_verifier, verifiers = build_verifiers(
         verify=verify, skill_id=skill_id, clock=clock, trust_roots=trust_roots, fetcher=fetcher
     )
     adapter = VerifyingSkillAdapter(
-        skill=skill, skill_id=skill_id or "default", verifiers=verifiers
+        skill=skill,
+        skill_id=skill_id or "default",
+        verifiers=verifiers,
+        signature_verifier=signature_verifier,
     )
     adapter.init_app(app)
     app.add_url_rule("/", "skill", adapter.dispatch_request, methods=["POST"])
     app.add_url_rule("/healthz", "healthz", _healthz, methods=["GET"])
     _register_error_handlers(app)
     return app
+
+
+def _prepare_storage(skill: CustomSkill) -> None:
+    """Open (create, or make private) the SQLite memory file now: a file that cannot be kept
+    private stops the start, rather than every request quietly running without memory."""
+    from skill.storage.sqlite import SQLiteAdapter
+
+    adapter = getattr(skill, "persistence_adapter", None)
+    if isinstance(adapter, SQLiteAdapter):
+        try:
+            adapter.prepare()
+        except PersistenceException as error:
+            raise ConfigurationError(str(error)) from None
 
 
 def _default_skill() -> CustomSkill:

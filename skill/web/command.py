@@ -27,11 +27,17 @@ NO_VERIFY_BANNER = (
     is_flag=True,
     help="Skip Alexa signature and timestamp checks (LOCAL TESTING ONLY).",
 )
-def serve(host: str, port: int, no_verify: bool) -> None:
+@click.option(
+    "--any-skill",
+    is_flag=True,
+    help="Without SKILL_ID, answer signed requests for any skill (refused otherwise).",
+)
+def serve(host: str, port: int, no_verify: bool, any_skill: bool) -> None:
     """Serve the skill over HTTP for development (production: gunicorn, see docs/web.md).
 
     POST / is the skill endpoint, GET /healthz answers 200. Put it behind TLS before Alexa
-    can call it. SKILL_ID (environment) refuses requests for other skills.
+    can call it. With verification on it needs SKILL_ID (or --any-skill) and an
+    NECK_TWITCH_ID_SALT of your own in the environment.
     """
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if no_verify:
@@ -39,7 +45,7 @@ def serve(host: str, port: int, no_verify: bool) -> None:
     from skill.web import create_app
 
     try:
-        app = create_app(verify=not no_verify)
+        app = create_app(verify=not no_verify, any_skill=any_skill)
     except (FileNotFoundError, ValueError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Serving the skill on http://{host}:{port}/ (development server)", err=True)

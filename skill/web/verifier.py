@@ -4,29 +4,39 @@ Amazon requires a self-hosted skill endpoint to check, for every request
 (https://developer.amazon.com/docs/custom-skills/host-a-custom-skill-as-a-web-service.html):
 
 1. the ``SignatureCertChainUrl``: https, host ``s3.amazonaws.com``, path under ``/echo.api/``,
-   port 443 if given;
+   port 443 if given (stricter here: no percent-escapes, query, fragment or dot segments, and a
+   ``.pem`` name, so the URL downloaded is byte for byte the URL checked);
 2. the certificate chain served there: valid now, chaining to a trusted root, with
    ``echo-api.amazon.com`` in the leaf's subject alternative names;
-3. the signature (``Signature-256``: RSA/SHA-256, else ``Signature``: RSA/SHA-1) over the exact
-   request body bytes;
+3. the signature (``Signature-256``: RSA/SHA-256; only when that header is absent,
+   ``Signature``: RSA/SHA-1) over the exact request body bytes;
 4. the request timestamp: within 150 seconds of now (skill events: one hour).
 
 Clock, trust store and certificate fetcher are injected so tests run offline at any date.
+
+Checks 1-3 need only the headers and the raw body (``SignatureVerifier.verify_body``), so the
+app runs them before it parses anything. Unsigned requests cannot make the service work hard:
+downloads are bounded in number and in total time, refusals are remembered for a short while,
+and only chains that validated are cached.
+
+Exception messages here are fixed texts that never quote the request; each refusal carries a
+``reason`` (a short fixed identifier) that is what the app logs.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import functools
+import http.client
 import logging
 import os
-import posixpath
 import re
+import socket
 import ssl
 import threading
-import urllib.error
-import urllib.request
+import time
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -34,7 +44,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -67,8 +77,21 @@ SKILL_EVENT_TYPES = frozenset(verifier_constants.ALEXA_SKILL_EVENT_LIST)
 
 # Amazon's chain is about 6 KB; anything much larger is not what we asked for.
 MAX_CHAIN_BYTES = 64 * 1024
+# Per socket operation, and for the whole download (connect, TLS, request, body). Alexa waits
+# about 8 seconds for an answer.
 FETCH_TIMEOUT_SECONDS = 5.0
+FETCH_DEADLINE_SECONDS = 5.0
 CHAIN_CACHE_SIZE = 16
+# Downloads in progress at once, per process; past it a request needing one is refused.
+MAX_CONCURRENT_FETCHES = 4
+# A URL whose chain could not be fetched or did not validate is refused without a new download
+# for this long (bounded, oldest first out).
+REFUSAL_SECONDS = 10.0
+REFUSAL_CACHE_SIZE = 256
+MAX_CERT_URL_LENGTH = 512
+# RFC 3986 unreserved characters: nothing that a URL parser or an HTTP client would decode,
+# split or rewrite. Amazon's URLs look like /echo.api/echo-api-cert-12.pem.
+_URL_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
 
 CA_BUNDLE_ENV = "NECK_TWITCH_CA_BUNDLE"
 # Where common Linux distributions keep the system CA bundle (first one that exists wins).
@@ -89,7 +112,19 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _header(headers: Mapping[str, Any], name: str) -> str | None:
+class Refused(VerificationException):
+    """A failed check. The message is a fixed text that never quotes the request; ``reason`` is
+    a short fixed identifier, which is what gets logged."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+HeaderSource = Mapping[str, Any] | Headers
+
+
+def _header(headers: HeaderSource, name: str) -> str | None:
     """Header lookup that is case-insensitive for plain dicts too (Flask's headers already are)."""
     value = headers.get(name)
     if value is None and not isinstance(headers, Headers):
@@ -108,37 +143,49 @@ def _header(headers: Mapping[str, Any], name: str) -> str | None:
 
 @functools.lru_cache(maxsize=64)
 def validate_cert_url(url: str) -> str:
-    """Check a ``SignatureCertChainUrl`` against Amazon's rules; return it normalised.
+    """Check a ``SignatureCertChainUrl`` against Amazon's rules; return the URL to download.
 
-    Normalisation lower-cases scheme and host and resolves ``.`` and ``..`` in the path, so
-    ``https://S3.AMAZONAWS.COM/echo.api/../echo.api/cert.pem`` is accepted as
-    ``https://s3.amazonaws.com/echo.api/cert.pem`` while ``/echo.api/../evil.pem`` is refused.
+    Amazon's rules: https, host ``s3.amazonaws.com`` (any case), port 443 if given, path under
+    ``/echo.api/``. Stricter here, so that the URL downloaded is exactly the URL checked
+    (nothing is decoded, resolved or dropped on the way): only RFC 3986 unreserved characters
+    in the path, so no percent-escapes, query string or fragment; no empty, ``.`` or ``..``
+    segments (refused, not resolved); a ``.pem`` file name. Only the scheme and host case and a
+    ``:443`` are normalised: ``HTTPS://S3.AMAZONAWS.COM:443/echo.api/x.pem`` is downloaded as
+    ``https://s3.amazonaws.com/echo.api/x.pem``. Alexa's real URLs all pass.
     """
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError as error:
-        raise VerificationException(f"Certificate URL is malformed: {error}") from None
-    if parts.scheme.lower() != CERT_URL_SCHEME:
-        raise VerificationException("Certificate URL must use https")
-    host = (parts.hostname or "").lower()
-    if host != CERT_URL_HOST:
-        raise VerificationException(f"Certificate URL host must be {CERT_URL_HOST}")
-    if parts.username is not None or parts.password is not None:
-        raise VerificationException("Certificate URL must not carry credentials")
-    if port is not None and port != CERT_URL_PORT:
-        raise VerificationException(f"Certificate URL port must be {CERT_URL_PORT}")
-    # Percent-encoded dots and slashes would otherwise slip past the prefix check.
-    raw_path = unquote(parts.path)
-    if "\\" in raw_path or not raw_path.startswith("/"):
-        raise VerificationException("Certificate URL path is malformed")
-    path = posixpath.normpath(raw_path)
-    if path.startswith("//"):
-        path = "/" + path.lstrip("/")
-    if not path.startswith(CERT_URL_PATH_PREFIX) or path == CERT_URL_PATH_PREFIX.rstrip("/"):
-        raise VerificationException(f"Certificate URL path must start with {CERT_URL_PATH_PREFIX}")
-    suffix = f"?{parts.query}" if parts.query else ""
-    return f"{CERT_URL_SCHEME}://{CERT_URL_HOST}{path}{suffix}"
+    if len(url) > MAX_CERT_URL_LENGTH:
+        raise Refused("cert_url", "Certificate URL is too long")
+    if not url.isascii() or any(char <= " " or char == "\x7f" for char in url):
+        raise Refused("cert_url", "Certificate URL holds whitespace, control or non-ASCII text")
+    if "%" in url:
+        raise Refused("cert_url", "Certificate URL must not hold percent-escapes")
+    if "?" in url or "#" in url:
+        raise Refused("cert_url", "Certificate URL must not have a query string or fragment")
+    scheme, separator, rest = url.partition("://")
+    if not separator or scheme.lower() != CERT_URL_SCHEME:
+        raise Refused("cert_url", "Certificate URL must use https")
+    authority, slash, path = rest.partition("/")
+    if "@" in authority:
+        raise Refused("cert_url", "Certificate URL must not carry credentials")
+    host, colon, port = authority.partition(":")
+    if host.lower() != CERT_URL_HOST:
+        raise Refused("cert_url", f"Certificate URL host must be {CERT_URL_HOST}")
+    if colon and port != str(CERT_URL_PORT):
+        raise Refused("cert_url", f"Certificate URL port must be {CERT_URL_PORT}")
+    path = slash + path
+    if not path.startswith(CERT_URL_PATH_PREFIX):
+        raise Refused("cert_url", f"Certificate URL path must start with {CERT_URL_PATH_PREFIX}")
+    segments = path[len(CERT_URL_PATH_PREFIX) :].split("/")
+    if any(segment in ("", ".", "..") for segment in segments):
+        raise Refused("cert_url", "Certificate URL path must not have empty, . or .. segments")
+    if not all(_URL_SEGMENT.fullmatch(segment) for segment in segments):
+        raise Refused(
+            "cert_url", "Certificate URL path holds characters outside A-Z a-z 0-9 . _ ~ -"
+        )
+    name = segments[-1]
+    if not name.endswith(".pem") or name == ".pem":
+        raise Refused("cert_url", "Certificate URL must name a .pem file")
+    return f"{CERT_URL_SCHEME}://{CERT_URL_HOST}{path}"
 
 
 # --- certificates -------------------------------------------------------------------------
@@ -195,28 +242,97 @@ def load_trust_store(path: str | os.PathLike[str] | None = None) -> list[x509.Ce
     return roots
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
 def make_http_fetcher(
-    timeout: float = FETCH_TIMEOUT_SECONDS, max_bytes: int = MAX_CHAIN_BYTES
+    timeout: float = FETCH_TIMEOUT_SECONDS,
+    max_bytes: int = MAX_CHAIN_BYTES,
+    deadline: float = FETCH_DEADLINE_SECONDS,
 ) -> CertificateFetcher:
-    """A fetcher that GETs the (already validated) URL with a timeout and a size limit."""
-    opener = urllib.request.build_opener(_NoRedirect())
+    """A fetcher that GETs the (already validated) URL: no redirects, a size limit, a timeout on
+    each socket operation and a deadline for the whole download.
+
+    Any failure, whatever its type, is a ``Refused`` whose message names the error type only.
+    ``http`` URLs are served too (the tests' local server); the verifier only ever passes https.
+    """
+    context = ssl.create_default_context()
 
     def fetch(url: str) -> bytes:
         try:
-            with opener.open(url, timeout=timeout) as response:
-                body: bytes = response.read(max_bytes + 1)
-        except (OSError, ValueError) as error:
-            raise VerificationException(f"Could not fetch the certificate chain: {error}") from None
-        if len(body) > max_bytes:
-            raise VerificationException(f"Certificate chain is larger than {max_bytes} bytes")
-        return body
+            return _fetch(url, context, timeout, max_bytes, deadline)
+        except VerificationException:
+            raise
+        except Exception as error:  # http.client.InvalidURL is neither OSError nor ValueError
+            raise Refused(
+                "fetch", f"Could not fetch the certificate chain ({type(error).__name__})"
+            ) from None
 
     return fetch
+
+
+def _fetch(
+    url: str, context: ssl.SSLContext, timeout: float, max_bytes: int, deadline: float
+) -> bytes:
+    ends_at = time.monotonic() + deadline
+
+    def remaining() -> float:
+        left = ends_at - time.monotonic()
+        if left <= 0:
+            raise Refused("fetch", "Could not fetch the certificate chain (deadline passed)")
+        return min(timeout, left)
+
+    parts = urlsplit(url)
+    connection: http.client.HTTPConnection
+    if parts.scheme == "https":
+        connection = http.client.HTTPSConnection(
+            parts.hostname or "", parts.port, timeout=remaining(), context=context
+        )
+    elif parts.scheme == "http":
+        connection = http.client.HTTPConnection(
+            parts.hostname or "", parts.port, timeout=remaining()
+        )
+    else:
+        raise Refused("fetch", "Could not fetch the certificate chain (not an http URL)")
+    # A server that answers one byte at a time never trips the per-operation timeout: at the
+    # deadline the socket is shut, which ends whatever call is blocked on it.
+    watchdog = threading.Timer(deadline, _shut, args=(connection,))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        connection.request("GET", parts.path or "/", headers={"Connection": "close"})
+        _set_timeout(connection, remaining())
+        response = connection.getresponse()
+        if response.status != 200:
+            raise Refused(
+                "fetch", f"Could not fetch the certificate chain (HTTP {response.status})"
+            )
+        declared = response.getheader("Content-Length")
+        if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+            raise Refused("fetch", f"Certificate chain is larger than {max_bytes} bytes")
+        body = bytearray()
+        while len(body) <= max_bytes:
+            _set_timeout(connection, remaining())
+            chunk = response.read(min(16384, max_bytes + 1 - len(body)))
+            if not chunk:
+                break
+            body += chunk
+        remaining()
+    finally:
+        watchdog.cancel()
+        connection.close()
+    if len(body) > max_bytes:
+        raise Refused("fetch", f"Certificate chain is larger than {max_bytes} bytes")
+    return bytes(body)
+
+
+def _set_timeout(connection: http.client.HTTPConnection, seconds: float) -> None:
+    if connection.sock is not None:
+        connection.sock.settimeout(seconds)
+
+
+def _shut(connection: http.client.HTTPConnection) -> None:
+    sock = connection.sock
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 @dataclass(frozen=True)
@@ -225,42 +341,126 @@ class _ValidatedChain:
     not_before: datetime
     not_after: datetime
 
+    def valid_at(self, moment: datetime) -> bool:
+        return self.not_before <= moment <= self.not_after
+
 
 class _ChainCache:
-    """A small thread-safe LRU of fetched chains, and of their validation, per URL."""
+    """A small thread-safe LRU of chains that validated, per URL."""
 
     def __init__(self, size: int) -> None:
         self._size = max(1, size)
         self._lock = threading.Lock()
-        self._entries: OrderedDict[str, tuple[list[x509.Certificate], _ValidatedChain | None]]
-        self._entries = OrderedDict()
+        self._entries: OrderedDict[str, _ValidatedChain] = OrderedDict()
 
-    def get(self, url: str) -> tuple[list[x509.Certificate], _ValidatedChain | None] | None:
+    def get(self, url: str) -> _ValidatedChain | None:
         with self._lock:
             entry = self._entries.get(url)
             if entry is not None:
                 self._entries.move_to_end(url)
             return entry
 
-    def put(
-        self, url: str, certificates: list[x509.Certificate], validated: _ValidatedChain | None
-    ) -> None:
+    def put(self, url: str, validated: _ValidatedChain) -> None:
         with self._lock:
-            self._entries[url] = (certificates, validated)
+            self._entries[url] = validated
             self._entries.move_to_end(url)
             while len(self._entries) > self._size:
                 self._entries.popitem(last=False)
+
+    def discard(self, url: str) -> None:
+        with self._lock:
+            self._entries.pop(url, None)
 
     def __len__(self) -> int:
         with self._lock:
             return len(self._entries)
 
 
+class _Refusals:
+    """URLs refused recently (download failed or chain invalid), forgotten after ``seconds``."""
+
+    def __init__(self, seconds: float, size: int, monotonic: Callable[[], float]) -> None:
+        self._seconds = seconds
+        self._size = max(1, size)
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self._until: OrderedDict[str, float] = OrderedDict()
+
+    def add(self, url: str) -> None:
+        if self._seconds <= 0:
+            return
+        with self._lock:
+            self._until[url] = self._monotonic() + self._seconds
+            self._until.move_to_end(url)
+            while len(self._until) > self._size:
+                self._until.popitem(last=False)
+
+    def refused(self, url: str) -> bool:
+        with self._lock:
+            until = self._until.get(url)
+            if until is None:
+                return False
+            if self._monotonic() >= until:
+                del self._until[url]
+                return False
+            return True
+
+
 # --- verifiers ----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class SignatureHeaders:
+    """What the signature headers say, once checked: the URL to download, the signature."""
+
+    cert_url: str
+    signature: bytes
+    algorithm: hashes.HashAlgorithm
+    header: str
+
+
+def check_signature_headers(headers: HeaderSource) -> SignatureHeaders:
+    """The checks that need neither the body nor the network: the certificate URL's form, and a
+    signature header that decodes. ``Signature-256`` is used when the header is there at all
+    (even empty or malformed: then the request is refused); ``Signature`` (SHA-1) only when
+    ``Signature-256`` is absent."""
+    url = _header(headers, SIGNATURE_CERT_CHAIN_URL_HEADER)
+    if not url:
+        raise Refused("cert_url_missing", f"Missing {SIGNATURE_CERT_CHAIN_URL_HEADER} header")
+    algorithm: hashes.HashAlgorithm
+    signature_256 = _header(headers, SIGNATURE_256_HEADER)
+    if signature_256 is not None:
+        encoded, algorithm, name = signature_256, hashes.SHA256(), SIGNATURE_256_HEADER
+    else:
+        signature_1 = _header(headers, SIGNATURE_HEADER)
+        if signature_1 is None:
+            raise Refused(
+                "signature_missing", f"Missing {SIGNATURE_256_HEADER} or {SIGNATURE_HEADER} header"
+            )
+        encoded, algorithm, name = signature_1, hashes.SHA1(), SIGNATURE_HEADER  # legacy
+    if not encoded:
+        raise Refused("signature_malformed", f"{name} header is empty")
+    try:
+        signature = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise Refused("signature_malformed", f"{name} header is not valid base64") from None
+    if not signature:
+        raise Refused("signature_malformed", f"{name} header is empty")
+    return SignatureHeaders(validate_cert_url(url), signature, algorithm, name)
+
+
 class SignatureVerifier(AbstractVerifier):
-    """Checks the certificate URL, the chain and the body signature of each request."""
+    """Checks the certificate URL, the chain and the body signature of each request.
+
+    ``verify_body`` needs only the headers and the raw body bytes; the app checks the headers
+    (``check_signature_headers``) before it reads the body, and the signature
+    (``verify_signed``) before it parses it. Downloads: at most ``max_fetches`` at once (past
+    that a request that needs one is refused at once; requests for a URL already being
+    downloaded wait for that download), each within the fetcher's deadline. Only chains that
+    validated are cached (LRU of ``cache_size``); a cached chain is downloaded again once the
+    time leaves its validity window. A URL that failed is refused without a download for
+    ``refusal_seconds``.
+    """
 
     def __init__(
         self,
@@ -268,6 +468,11 @@ class SignatureVerifier(AbstractVerifier):
         fetcher: CertificateFetcher | None = None,
         clock: Clock = utc_now,
         cache_size: int = CHAIN_CACHE_SIZE,
+        *,
+        max_fetches: int = MAX_CONCURRENT_FETCHES,
+        refusal_seconds: float = REFUSAL_SECONDS,
+        monotonic: Callable[[], float] = time.monotonic,
+        fetch_wait_seconds: float = FETCH_DEADLINE_SECONDS + 1.0,
     ) -> None:
         roots = list(trust_roots) if trust_roots is not None else load_trust_store()
         if not roots:
@@ -276,6 +481,11 @@ class SignatureVerifier(AbstractVerifier):
         self._fetch = fetcher if fetcher is not None else make_http_fetcher()
         self._clock = clock
         self._cache = _ChainCache(cache_size)
+        self._refusals = _Refusals(refusal_seconds, REFUSAL_CACHE_SIZE, monotonic)
+        self._max_fetches = max(1, max_fetches)
+        self._fetch_wait = fetch_wait_seconds
+        self._lock = threading.Lock()
+        self._in_flight: dict[str, threading.Event] = {}
 
     @property
     def cached_chains(self) -> int:
@@ -287,62 +497,75 @@ class SignatureVerifier(AbstractVerifier):
         serialized_request_env: str | bytes,
         deserialized_request_env: object = None,
     ) -> None:
-        url = _header(headers, SIGNATURE_CERT_CHAIN_URL_HEADER)
-        if not url:
-            raise VerificationException(f"Missing {SIGNATURE_CERT_CHAIN_URL_HEADER} header")
-        signature_256 = _header(headers, SIGNATURE_256_HEADER)
-        signature_1 = _header(headers, SIGNATURE_HEADER)
-        algorithm: hashes.HashAlgorithm
-        if signature_256:
-            encoded, algorithm = signature_256, hashes.SHA256()
-        elif signature_1:
-            encoded, algorithm = signature_1, hashes.SHA1()  # Amazon's legacy header
-        else:
-            raise VerificationException(
-                f"Missing {SIGNATURE_256_HEADER} or {SIGNATURE_HEADER} header"
-            )
-        try:
-            signature = base64.b64decode(encoded, validate=True)
-        except (binascii.Error, ValueError):
-            raise VerificationException("Signature header is not valid base64") from None
-
-        chain = self._validated_chain(validate_cert_url(url), self._clock())
-        # The adapter hands us the body decoded as strict UTF-8, which re-encodes to the exact
-        # bytes that were received (strict decoding fails on anything that would not).
+        """The SDK's verifier interface. A ``str`` body must be the strict UTF-8 decoding of the
+        bytes received (it then re-encodes to exactly those bytes)."""
         body = (
             serialized_request_env
             if isinstance(serialized_request_env, bytes)
             else serialized_request_env.encode("utf-8")
         )
-        try:
-            chain.public_key.verify(signature, body, padding.PKCS1v15(), algorithm)
-        except InvalidSignature:
-            raise VerificationException("Request body signature is not valid") from None
+        self.verify_body(headers, body)
 
-    def _validated_chain(self, url: str, now: datetime) -> _ValidatedChain:
+    def verify_body(self, headers: HeaderSource, body: bytes) -> None:
+        """Headers, certificate URL, chain and signature, over the exact body bytes."""
+        self.verify_signed(check_signature_headers(headers), body)
+
+    def verify_signed(self, signed: SignatureHeaders, body: bytes) -> None:
+        """Chain and signature, for headers ``check_signature_headers`` has accepted."""
+        chain = self._validated_chain(signed.cert_url)
+        if len(signed.signature) != (chain.public_key.key_size + 7) // 8:
+            raise Refused(
+                "signature_malformed", f"{signed.header} header is not a signature of this key"
+            )
+        try:
+            chain.public_key.verify(signed.signature, body, padding.PKCS1v15(), signed.algorithm)
+        except InvalidSignature:
+            raise Refused("signature", "Request body signature is not valid") from None
+
+    def _validated_chain(self, url: str) -> _ValidatedChain:
+        now = self._clock()
         cached = self._cache.get(url)
         if cached is not None:
-            certificates, validated = cached
-            if validated is not None and validated.not_before <= now <= validated.not_after:
-                return validated
+            if cached.valid_at(now):
+                return cached
+            self._cache.discard(url)  # expired (or not yet valid): Amazon may have renewed it
+        if self._refusals.refused(url):
+            raise Refused("chain_refused_recently", "Certificate chain was refused recently")
+        with self._lock:
+            waiting_for = self._in_flight.get(url)
+            if waiting_for is None:
+                if len(self._in_flight) >= self._max_fetches:
+                    raise Refused("busy", "Too many certificate chain downloads in progress")
+                done = self._in_flight[url] = threading.Event()
+        if waiting_for is not None:
+            waiting_for.wait(self._fetch_wait)
+            cached = self._cache.get(url)
+            if cached is not None and cached.valid_at(now):
+                return cached
+            raise Refused("chain", "Certificate chain is not available")
+        try:
+            validated = self._validate(self._load_chain(url), now)
+        except Exception:  # refused, or a failure of the fetcher itself: both remembered
+            self._refusals.add(url)
+            raise
         else:
-            certificates = self._load_chain(url)
-            # Cached before validation so a refused chain is not fetched again per request.
-            self._cache.put(url, certificates, None)
-        validated = self._validate(certificates, now)
-        self._cache.put(url, certificates, validated)
-        return validated
+            self._cache.put(url, validated)
+            return validated
+        finally:
+            with self._lock:
+                self._in_flight.pop(url, None)
+            done.set()
 
     def _load_chain(self, url: str) -> list[x509.Certificate]:
         data = self._fetch(url)
         if len(data) > MAX_CHAIN_BYTES:
-            raise VerificationException(f"Certificate chain is larger than {MAX_CHAIN_BYTES} bytes")
+            raise Refused("chain", f"Certificate chain is larger than {MAX_CHAIN_BYTES} bytes")
         try:
             certificates = parse_pem_certificates(data)
         except ValueError:
-            raise VerificationException("Certificate chain is not valid PEM") from None
+            raise Refused("chain", "Certificate chain is not valid PEM") from None
         if not certificates:
-            raise VerificationException("Certificate chain holds no certificate")
+            raise Refused("chain", "Certificate chain holds no certificate")
         return certificates
 
     def _validate(self, certificates: list[x509.Certificate], now: datetime) -> _ValidatedChain:
@@ -359,11 +582,12 @@ class SignatureVerifier(AbstractVerifier):
         )
         try:
             path = verifier.verify(leaf, intermediates)
-        except VerificationError as error:
-            raise VerificationException(f"Certificate chain is not valid: {error}") from None
+        except VerificationError:
+            # cryptography's message names certificates from the request's chain: not logged.
+            raise Refused("chain", "Certificate chain is not valid") from None
         public_key = leaf.public_key()
         if not isinstance(public_key, rsa.RSAPublicKey):
-            raise VerificationException("Signing certificate does not hold an RSA key")
+            raise Refused("chain", "Signing certificate does not hold an RSA key")
         return _ValidatedChain(
             public_key=public_key,
             not_before=max(c.not_valid_before_utc for c in path),
@@ -391,14 +615,14 @@ class TimestampVerifier(AbstractVerifier):
         request = getattr(deserialized_request_env, "request", None)
         timestamp = getattr(request, "timestamp", None)
         if not isinstance(timestamp, datetime):
-            raise VerificationException("Request has no timestamp")
+            raise Refused("timestamp", "Request has no timestamp")
         skew = abs(self._clock() - _as_utc(timestamp))
         if skew <= MAX_REQUEST_AGE:
             return
         is_skill_event = getattr(request, "object_type", None) in SKILL_EVENT_TYPES
         if is_skill_event and skew <= MAX_SKILL_EVENT_AGE:
             return
-        raise VerificationException("Request timestamp is outside the allowed window")
+        raise Refused("timestamp", "Request timestamp is outside the allowed window")
 
 
 def application_ids(envelope: Any) -> Iterable[str]:
@@ -413,8 +637,11 @@ def application_ids(envelope: Any) -> Iterable[str]:
             yield application_id
 
 
-class SkillIdMismatch(VerificationException):
+class SkillIdMismatch(Refused):
     """The request is for another skill."""
+
+    def __init__(self, message: str = "Request is not for this skill") -> None:
+        super().__init__("wrong_skill", message)
 
 
 class SkillIdVerifier(AbstractVerifier):

@@ -15,17 +15,21 @@ from web_certs import (
     OTHER_SKILL_ID,
     REQUEST_FIXTURES,
     SKILL_ID,
+    TALLY,
     WIDE_NOT_AFTER,
     WIDE_NOT_BEFORE,
     envelope,
     hello_skill,
     is_response_envelope,
     make_pki,
+    nested,
+    sign,
     signed_request,
 )
 
 from skill.alexa.builder import create_skill
 from skill.web import MAX_BODY_BYTES, create_app
+from skill.web.verifier import make_http_fetcher
 
 
 def _app(**options: Any) -> Flask:
@@ -140,7 +144,7 @@ def test_sdk_skill_id_check_also_maps_to_400() -> None:
 
 
 def test_verification_is_on_by_default() -> None:
-    app = create_app(hello_skill(), skill_id=None)
+    app = create_app(hello_skill(), skill_id=SKILL_ID)
     body = json.dumps(envelope()).encode()
     response = app.test_client().post("/", data=body, content_type="application/json")
     _assert_error(response, 400, "verification_failed")
@@ -162,7 +166,12 @@ def test_real_request_envelopes_are_served(path: str) -> None:
     body = (REQUEST_FIXTURES / path).read_bytes()
     pki = make_pki()
     wide_chain = pki.chain(not_before=WIDE_NOT_BEFORE, not_after=WIDE_NOT_AFTER)
-    app = _app(skill_id=None, clock=lambda: _timestamp_of(body), fetcher={CERT_URL: wide_chain}.get)
+    app = _app(
+        skill_id=None,
+        any_skill=True,
+        clock=lambda: _timestamp_of(body),
+        fetcher={CERT_URL: wide_chain}.get,
+    )
     response = _post(app.test_client(), *signed_request(body))
     assert response.status_code == 200, response.get_data(as_text=True)
     assert is_response_envelope(response.get_json())
@@ -232,29 +241,35 @@ def test_wrong_content_type(
     _assert_error(_post(client, body, headers), status, code)
 
 
-@pytest.mark.parametrize(
-    ("body", "code"),
-    [
-        (b"", "invalid_json"),
-        (b"{", "invalid_json"),
-        (b"\xff\xfe{}", "invalid_encoding"),
-        (b"[]", "invalid_envelope"),
-        (b"42", "invalid_envelope"),
-        (b"{}", "invalid_envelope"),
-        (b'{"request": "LaunchRequest"}', "invalid_envelope"),
-        (b'{"request": {"type": 5}}', "invalid_envelope"),
-        (b"[" * 100_000 + b"]" * 100_000, "invalid_json"),
-        (b'{"request": {"type": "LaunchRequest", "timestamp": 5}}', "invalid_envelope"),
-    ],
-)
-@pytest.mark.parametrize("verify", [True, False])
-def test_malformed_bodies_get_400(body: bytes, code: str, verify: bool) -> None:
-    app = _app(verify=verify)
+MALFORMED_BODIES = [
+    (b"", "invalid_json"),
+    (b"{", "invalid_json"),
+    (b"\xff\xfe{}", "invalid_encoding"),
+    (b"[]", "invalid_envelope"),
+    (b"42", "invalid_envelope"),
+    (b"{}", "invalid_envelope"),
+    (b'{"request": "LaunchRequest"}', "invalid_envelope"),
+    (b'{"request": {"type": 5}}', "invalid_envelope"),
+    (b"[" * 100_000 + b"]" * 100_000, "invalid_json"),
+    (b'{"request": {"type": "LaunchRequest", "timestamp": 5}}', "invalid_envelope"),
+]
+
+
+@pytest.mark.parametrize(("body", "code"), MALFORMED_BODIES)
+@pytest.mark.parametrize("signed", [True, False])
+def test_malformed_bodies_get_400(body: bytes, code: str, signed: bool) -> None:
+    """Verification on: unsigned, each is refused before it is read; signed, for its shape."""
+    headers = signed_request(body)[1] if signed else {"Content-Type": "application/json"}
+    response = _app().test_client().post("/", data=body, headers=headers)
+    TALLY.hostile(response.status_code)
+    _assert_error(response, 400, code if signed else "verification_failed")
+
+
+@pytest.mark.parametrize(("body", "code"), MALFORMED_BODIES)
+def test_malformed_bodies_get_400_unverified(body: bytes, code: str) -> None:
+    app = _app(verify=False)
     response = app.test_client().post("/", data=body, content_type="application/json")
-    assert response.status_code == 400
-    assert response.get_json()["error"]["code"] in {code, "verification_failed"}
-    if not verify or code != "invalid_envelope":
-        assert response.get_json()["error"]["code"] == code
+    _assert_error(response, 400, code)
 
 
 @pytest.mark.parametrize(("method", "path", "status"), [("GET", "/", 405), ("GET", "/nope", 404)])
@@ -305,3 +320,204 @@ def test_default_skill_is_the_lambda_skill(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(builder, "get_skill", lambda: sentinel)
     app = create_app(verify=False, skill_id=None)
     assert app.extensions["ASK_SDK_SKILL_ADAPTER"]["default"]._skill is sentinel
+
+
+# --- hardening: certificate URL, order of checks, nesting, signature headers ----------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "a%20b.pem",
+        "a%00b.pem",
+        "a%0d%0ab.pem",
+        "a%7fb.pem",
+        "%2e%2e/evil/cert.pem",
+        "%252e%252e/evil/cert.pem",
+        "cert.pem%3Fx=1",
+        "cert.pem%23x",
+        "cert.pem?x=1",
+        "../evil/cert.pem",
+    ],
+)
+def test_hostile_cert_urls_get_400_without_a_download(
+    path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the real HTTP fetcher (and no network): a 400, never a 500, and nothing fetched."""
+    import socket
+
+    def no_network(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the certificate URL was downloaded")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    calls: list[str] = []
+    real = make_http_fetcher(timeout=1.0)
+
+    def fetch(url: str) -> bytes:
+        calls.append(url)
+        return real(url)
+
+    app = _app(fetcher=fetch)
+    body, headers = signed_request(url=f"https://s3.amazonaws.com/echo.api/{path}")
+    for _ in range(2):
+        response = _post(app.test_client(), body, headers)
+        TALLY.hostile(response.status_code)
+        _assert_error(response, 400, "verification_failed")
+    assert calls == []
+
+
+def test_a_crash_inside_verification_fails_closed() -> None:
+    """Whatever goes wrong while checking a signature, the request is refused with a 400."""
+
+    def broken_fetch(url: str) -> bytes:
+        raise RuntimeError("not a VerificationException")
+
+    response = _post(_app(fetcher=broken_fetch).test_client(), *signed_request())
+    TALLY.hostile(response.status_code)
+    _assert_error(response, 400, "verification_failed")
+
+
+def test_unsigned_requests_are_refused_before_the_body_is_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Headers, URL and signature are checked on the raw bytes: no JSON parsing, no SDK."""
+    app = _app()
+    skill = next(iter(app.extensions["ASK_SDK_SKILL_ADAPTER"].values()))._skill
+    parsed: list[str] = []
+    real_deserialize = skill.serializer.deserialize
+    real_loads = json.loads
+
+    def deserialize(*args: Any, **kwargs: Any) -> Any:
+        parsed.append("deserialize")
+        return real_deserialize(*args, **kwargs)
+
+    def loads(*args: Any, **kwargs: Any) -> Any:
+        parsed.append("json.loads")
+        return real_loads(*args, **kwargs)
+
+    monkeypatch.setattr(skill.serializer, "deserialize", deserialize)
+    monkeypatch.setattr(json, "loads", loads)
+    body, headers = signed_request()
+    client = app.test_client()
+    for tampered in [
+        {"Content-Type": "application/json"},
+        {**headers, "Signature-256": sign(b"another body")},
+        {**headers, "SignatureCertChainUrl": "https://s3.amazonaws.com/echo.api/a%20b.pem"},
+        {**headers, "Signature-256": ""},
+    ]:
+        response = client.post("/", data=body, headers=tampered)
+        assert parsed == []  # (checked before the test reads the JSON answer)
+        TALLY.hostile(response.status_code)
+        _assert_error(response, 400, "verification_failed")
+        parsed.clear()
+    assert _post(client, body, headers).status_code == 200
+    assert "deserialize" in parsed
+
+
+def test_an_unsigned_large_envelope_is_refused_in_microseconds() -> None:
+    """Finding 2: a 768 KiB unsigned envelope took ~170 ms (SDK deserialisation) to refuse."""
+    import time
+
+    document = envelope(intent="AMAZON.YesIntent", slots={f"s{i}": "v" for i in range(12_000)})
+    body = json.dumps(document).encode()
+    assert len(body) > 700 * 1024
+    client = _app().test_client()
+    timings = []
+    for _ in range(7):
+        started = time.perf_counter()
+        response = client.post("/", data=body, content_type="application/json")
+        timings.append(time.perf_counter() - started)
+        TALLY.hostile(response.status_code)
+        _assert_error(response, 400, "verification_failed")
+    assert sorted(timings)[3] < 0.02, timings  # well under 1 ms once headers come first
+
+
+@pytest.mark.parametrize("verify", [True, False])
+def test_deeply_nested_attributes_get_400(verify: bool) -> None:
+    """Finding 6: 900 levels of session attributes was a 500 (RecursionError in deepcopy)."""
+    body = json.dumps(envelope(attributes={"deep": nested(900)})).encode()
+    app = _app(verify=verify)
+    headers = signed_request(body)[1]
+    response = _post(app.test_client(), body, headers)
+    TALLY.hostile(response.status_code)
+    _assert_error(response, 400, "too_deeply_nested")
+
+
+def test_nesting_up_to_the_limit_is_served() -> None:
+    """The envelope is 3 deep at `session.attributes`; the limit counts from the top."""
+    from skill.web.app import MAX_JSON_DEPTH
+
+    fits = json.dumps(envelope(attributes={"deep": nested(MAX_JSON_DEPTH - 3)})).encode()
+    too_deep = json.dumps(envelope(attributes={"deep": nested(MAX_JSON_DEPTH - 2)})).encode()
+    client = _app().test_client()
+    assert _post(client, *signed_request(fits)).status_code == 200
+    _assert_error(_post(client, *signed_request(too_deep)), 400, "too_deeply_nested")
+
+
+@pytest.mark.parametrize("value", ["", "not base64!", "AAAA"])
+def test_sha1_signature_is_ignored_when_signature_256_is_present(
+    client: FlaskClient, value: str
+) -> None:
+    body, headers = signed_request(sha256=False)
+    assert _post(client, body, headers).status_code == 200
+    response = _post(client, body, {**headers, "Signature-256": value})
+    TALLY.hostile(response.status_code)
+    _assert_error(response, 400, "verification_failed")
+
+
+# --- start-up: skill id and id salt -------------------------------------------------------
+
+
+def _verified_app(**options: Any) -> Flask:
+    pki = make_pki()
+    return create_app(
+        hello_skill(),
+        clock=lambda: NOW,
+        trust_roots=[pki.root],
+        fetcher={CERT_URL: pki.chain()}.__getitem__,
+        **options,
+    )
+
+
+def test_verification_needs_a_skill_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    from skill.web.app import ConfigurationError
+
+    monkeypatch.delenv("SKILL_ID", raising=False)
+    for options in ({}, {"skill_id": None}, {"skill_id": ""}):
+        with pytest.raises(ConfigurationError, match="SKILL_ID") as caught:
+            _verified_app(**options)
+        assert "\n" not in str(caught.value) and "--any-skill" in str(caught.value)
+    create_app(hello_skill(), skill_id=None, verify=False)  # local use needs neither
+
+
+def test_any_skill_must_be_asked_for_and_is_logged_loudly(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.delenv("SKILL_ID", raising=False)
+    with caplog.at_level(logging.WARNING):
+        app = _verified_app(skill_id=None, any_skill=True)
+    assert any(
+        r.levelno == logging.WARNING and "ANY SKILL" in r.getMessage() for r in caplog.records
+    )
+    response = _post(app.test_client(), *signed_request(skill_id=OTHER_SKILL_ID))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("salt", [None, "", "  ", "neck-twitch-check"])
+def test_production_refuses_the_built_in_id_salt(
+    salt: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skill.storage import DEFAULT_SALT, SALT_ENV
+    from skill.web.app import ConfigurationError
+
+    assert DEFAULT_SALT == "neck-twitch-check"
+    if salt is None:
+        monkeypatch.delenv(SALT_ENV, raising=False)
+    else:
+        monkeypatch.setenv(SALT_ENV, salt)
+    with pytest.raises(ConfigurationError, match=SALT_ENV) as caught:
+        _verified_app(skill_id=SKILL_ID)
+    assert "\n" not in str(caught.value)
+    with pytest.raises(ConfigurationError, match=SALT_ENV):
+        _verified_app(skill_id=None, any_skill=True)
+    create_app(hello_skill(), skill_id=None, verify=False)  # local use keeps working

@@ -110,8 +110,94 @@ def test_serve_reports_a_missing_trust_store(tmp_path: Path) -> None:
 
     from skill.cli import main
 
-    result = CliRunner().invoke(
-        main, ["serve"], env={"NECK_TWITCH_CA_BUNDLE": str(tmp_path / "nope.pem")}
-    )
+    env = {"NECK_TWITCH_CA_BUNDLE": str(tmp_path / "nope.pem"), "SKILL_ID": "amzn1.ask.skill.x"}
+    result = CliRunner().invoke(main, ["serve"], env=env)
     assert result.exit_code != 0
     assert "NECK_TWITCH_CA_BUNDLE" in result.output
+
+
+@pytest.fixture
+def no_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve` must stop before it starts serving; should it not, fail instead of blocking."""
+    from flask import Flask
+
+    def run(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the server started")
+
+    monkeypatch.setattr(Flask, "run", run)
+
+
+@pytest.mark.usefixtures("no_server")
+def test_serve_without_skill_id_refuses_to_start_with_one_line() -> None:
+    from click.testing import CliRunner
+
+    from skill.cli import main
+
+    result = CliRunner().invoke(main, ["serve"], env={"SKILL_ID": None})
+    assert result.exit_code != 0
+    assert "SKILL_ID" in result.output and "--any-skill" in result.output
+    assert result.output.strip().count("\n") == 0, result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.usefixtures("no_server")
+def test_serve_with_the_default_id_salt_refuses_to_start() -> None:
+    from click.testing import CliRunner
+
+    from skill.cli import main
+    from skill.storage import DEFAULT_SALT, SALT_ENV
+
+    for salt in (None, "", DEFAULT_SALT):
+        env = {"SKILL_ID": "amzn1.ask.skill.x", SALT_ENV: salt}
+        result = CliRunner().invoke(main, ["serve"], env=env)
+        assert result.exit_code != 0
+        assert SALT_ENV in result.output
+        assert result.output.strip().count("\n") == 0, result.output
+
+
+def test_serve_any_skill_is_passed_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import skill.web
+    from skill.cli import main
+
+    seen: dict[str, object] = {}
+
+    def fake_create_app(**options: object) -> object:
+        seen.update(options)
+        raise ValueError("stop here")
+
+    monkeypatch.setattr(skill.web, "create_app", fake_create_app)
+    result = CliRunner().invoke(main, ["serve", "--any-skill"], env={"SKILL_ID": None})
+    assert seen == {"verify": True, "any_skill": True}
+    assert "stop here" in result.output
+    help_text = CliRunner().invoke(main, ["serve", "--help"]).output
+    assert "--any-skill" in help_text
+
+
+def test_production_entry_point_refuses_to_start_without_configuration() -> None:
+    """`gunicorn 'skill.web:create_app()'` fails at start-up, not at the first request."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SKILL_ID", "NECK_TWITCH_ID_SALT")}
+    result = subprocess.run(
+        [sys.executable, "-c", "from skill.web import create_app; create_app()"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "ConfigurationError: SKILL_ID is not set" in result.stderr
+
+
+def test_memory_file_that_cannot_be_made_private_stops_start_up(tmp_path: Path) -> None:
+    """A shared folder (sticky, world-writable like /tmp) is not ours to tighten: refused."""
+    from skill.alexa.builder import create_skill
+    from skill.storage.sqlite import SQLiteAdapter
+    from skill.web import create_app
+    from skill.web.app import ConfigurationError
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    skill = create_skill(None, SQLiteAdapter(shared / "memory.sqlite3"))
+    with pytest.raises(ConfigurationError, match=r"memory\.sqlite3") as caught:
+        create_app(skill, skill_id=None, verify=False)
+    assert "\n" not in str(caught.value)
+    assert (shared.stat().st_mode & 0o7777) == 0o1777

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -92,16 +94,13 @@ def _verify(verifier: SignatureVerifier, body: bytes, headers: dict[str, str]) -
             "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
         ),
         (
-            "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
-            "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
-        ),
-        (
-            "https://s3.amazonaws.com/echo.api/./sub/../echo-api-cert.pem",
-            "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+            "https://S3.AmazonAWS.com:443/echo.api/sub/echo-api-cert-12.pem",
+            "https://s3.amazonaws.com/echo.api/sub/echo-api-cert-12.pem",
         ),
     ],
 )
 def test_accepted_cert_urls_are_normalised(url: str, normalised: str) -> None:
+    """Only scheme and host case and the default port are normalised; the path never is."""
     assert validate_cert_url(url) == normalised
 
 
@@ -125,11 +124,69 @@ def test_accepted_cert_urls_are_normalised(url: str, normalised: str) -> None:
         "https://user:pw@s3.amazonaws.com/echo.api/echo-api-cert.pem",
         "s3.amazonaws.com/echo.api/echo-api-cert.pem",
         "",
+        # Dot segments are refused, not resolved: the URL downloaded is the URL checked.
+        "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/./echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/sub/../echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api//echo-api-cert.pem",
+        "https://s3.amazonaws.com//echo.api/echo-api-cert.pem",
+        # Percent-escapes of any kind (decoded, they were downloaded raw: a 500, finding 1).
+        "https://s3.amazonaws.com/echo.api/a%20b.pem",
+        "https://s3.amazonaws.com/echo.api/a%00b.pem",
+        "https://s3.amazonaws.com/echo.api/a%0d%0ab.pem",
+        "https://s3.amazonaws.com/echo.api/a%7fb.pem",
+        "https://s3.amazonaws.com/echo.api/%252e%252e/evil/cert.pem",
+        "https://s3.amazonaws.com/echo.api/cert.pem%3Fx=1",
+        "https://s3.amazonaws.com/echo.api/cert.pem%23x",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert%2Epem",
+        "https://s3.amazonaws.com/%65cho.api/echo-api-cert.pem",
+        # Query strings and fragments.
+        "https://s3.amazonaws.com/echo.api/echo-api-cert.pem?x=1",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert.pem?",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert.pem#x",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert.pem#",
+        # Not a .pem name.
+        "https://s3.amazonaws.com/echo.api/echo-api-cert",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert.pem/",
+        "https://s3.amazonaws.com/echo.api/.pem",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert.PEM",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert.pem.txt",
+        # Raw whitespace, control, non-ASCII and other characters.
+        "https://s3.amazonaws.com/echo.api/a b.pem",
+        "https://s3.amazonaws.com/echo.api/a\tb.pem",
+        "https://s3.amazonaws.com/echo.api/a\x7fb.pem",
+        "https://s3.amazonaws.com/echo.api/\u00e9.pem",
+        "https://s3.amazonaws.com/echo.api\\cert.pem",
+        "https://s3.amazonaws.com/echo.api/a;b.pem",
+        "https://s3.amazonaws.com/echo.api/a:b.pem",
+        "https://s3.amazonaws.com/echo.api/a@b.pem",
+        # Odd authorities.
+        "https://s3.amazonaws.com:/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com:0443/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com.:443/echo.api/echo-api-cert.pem",
+        "https://@s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        "https:/s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        "https:///s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/" + "a" * 600 + ".pem",
     ],
 )
 def test_rejected_cert_urls(url: str) -> None:
     with pytest.raises(VerificationException):
         validate_cert_url(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        CERT_URL,
+        CERT_URL.replace("https://s3.amazonaws.com", "HTTPS://S3.AMAZONAWS.COM:443"),
+    ],
+)
+def test_the_url_downloaded_is_the_url_validated(url: str) -> None:
+    verifier, fetcher = _verifier()
+    body, headers = signed_request(url=url)
+    _verify(verifier, body, headers)
+    assert fetcher.calls == [CERT_URL]
 
 
 def test_bad_cert_url_is_refused_before_any_fetch() -> None:
@@ -191,6 +248,166 @@ def test_cached_chain_is_rechecked_when_it_expires() -> None:
     clock[0] = NOW + timedelta(hours=2)
     with pytest.raises(VerificationException, match="chain"):
         verifier.verify(headers, body.decode(), None)
+
+
+def test_chain_whose_leaf_expired_is_downloaded_again() -> None:
+    """Amazon renews the certificate at the same URL: the cached chain must not outlive it."""
+    pki = make_pki()
+    clock = [NOW]
+    fetcher = _Fetcher({CERT_URL: pki.chain(not_after=NOW + timedelta(hours=1))})
+    verifier = SignatureVerifier(trust_roots=[pki.root], fetcher=fetcher, clock=lambda: clock[0])
+    body, headers = signed_request()
+    _verify(verifier, body, headers)
+    fetcher.chains[CERT_URL] = pki.chain(not_after=NOW + timedelta(days=300))
+    clock[0] = NOW + timedelta(hours=2)
+    verifier.verify(headers, body.decode(), None)
+    assert fetcher.calls == [CERT_URL, CERT_URL]
+    verifier.verify(headers, body.decode(), None)  # the renewed chain is cached
+    assert len(fetcher.calls) == 2
+
+
+def test_refusals_are_remembered_briefly_not_forever() -> None:
+    pki = make_pki()
+    ticks = [1000.0]
+    fetcher = _Fetcher({CERT_URL: pki.untrusted_chain()})
+    verifier = SignatureVerifier(
+        trust_roots=[pki.root],
+        fetcher=fetcher,
+        clock=lambda: NOW,
+        refusal_seconds=10.0,
+        monotonic=lambda: ticks[0],
+    )
+    body, headers = signed_request()
+    for _ in range(3):
+        with pytest.raises(VerificationException, match="chain"):
+            verifier.verify(headers, body.decode(), None)
+    assert fetcher.calls == [CERT_URL]  # refused once, remembered
+    assert verifier.cached_chains == 0  # only chains that validated are cached
+    fetcher.chains[CERT_URL] = pki.chain()
+    ticks[0] += 10.5
+    verifier.verify(headers, body.decode(), None)
+    assert fetcher.calls == [CERT_URL, CERT_URL]
+    assert verifier.cached_chains == 1
+
+
+def test_failed_downloads_are_remembered_briefly() -> None:
+    pki = make_pki()
+    ticks = [1000.0]
+    fetcher = _Fetcher({})
+    verifier = SignatureVerifier(
+        trust_roots=[pki.root], fetcher=fetcher, clock=lambda: NOW, monotonic=lambda: ticks[0]
+    )
+    body, headers = signed_request()
+    for _ in range(3):
+        with pytest.raises(VerificationException):
+            verifier.verify(headers, body.decode(), None)
+    assert fetcher.calls == [CERT_URL]
+    fetcher.chains[CERT_URL] = pki.chain()
+    ticks[0] += 3600
+    verifier.verify(headers, body.decode(), None)
+
+
+def test_refused_chains_never_evict_a_good_one() -> None:
+    """Unsigned requests naming other URLs cannot push Amazon's chain out of the cache."""
+    pki = make_pki()
+    urls = [f"https://s3.amazonaws.com/echo.api/evil-{i}.pem" for i in range(40)]
+    fetcher = _Fetcher({CERT_URL: pki.chain(), **dict.fromkeys(urls, pki.untrusted_chain())})
+    verifier = SignatureVerifier(
+        trust_roots=[pki.root], fetcher=fetcher, clock=lambda: NOW, cache_size=2
+    )
+    body, headers = signed_request()
+    _verify(verifier, body, headers)
+    for url in urls:
+        with pytest.raises(VerificationException):
+            verifier.verify({**headers, "SignatureCertChainUrl": url}, body.decode(), None)
+    _verify(verifier, body, headers)
+    assert fetcher.calls.count(CERT_URL) == 1
+    assert verifier.cached_chains == 1
+
+
+def test_concurrent_downloads_are_bounded() -> None:
+    """Slow downloads cannot pile up: past the limit a request is refused at once."""
+    pki = make_pki()
+    release = threading.Event()
+    active, peak = [0], [0]
+    lock = threading.Lock()
+
+    def slow_fetch(url: str) -> bytes:
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        release.wait(10)
+        with lock:
+            active[0] -= 1
+        raise VerificationException("no chain here")
+
+    verifier = SignatureVerifier(
+        trust_roots=[pki.root], fetcher=slow_fetch, clock=lambda: NOW, max_fetches=3
+    )
+    body, headers = signed_request()
+    outcomes: list[str] = []
+
+    def attempt(index: int) -> None:
+        url = f"https://s3.amazonaws.com/echo.api/slow-{index}.pem"
+        try:
+            verifier.verify({**headers, "SignatureCertChainUrl": url}, body.decode(), None)
+        except VerificationException as error:
+            with lock:
+                outcomes.append(str(error))
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(10)]
+    for thread in threads[:3]:
+        thread.start()
+    deadline = time.monotonic() + 5
+    while active[0] < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    started = time.monotonic()
+    for thread in threads[3:]:
+        thread.start()
+    for thread in threads[3:]:
+        thread.join(5)
+    refused_quickly = time.monotonic() - started
+    release.set()
+    for thread in threads[:3]:
+        thread.join(5)
+    assert peak[0] == 3
+    assert refused_quickly < 2.0
+    assert len(outcomes) == 10
+    assert sum("in progress" in outcome for outcome in outcomes) == 7
+
+
+def test_requests_for_a_url_being_downloaded_wait_for_that_download() -> None:
+    """Alexa's first requests to a new worker share one download of Amazon's chain."""
+    pki = make_pki()
+    gate = threading.Event()
+    calls: list[str] = []
+
+    def fetch(url: str) -> bytes:
+        calls.append(url)
+        gate.wait(10)
+        return pki.chain()
+
+    verifier = SignatureVerifier(
+        trust_roots=[pki.root], fetcher=fetch, clock=lambda: NOW, max_fetches=1
+    )
+    body, headers = signed_request()
+    errors: list[Exception] = []
+
+    def attempt() -> None:
+        try:
+            verifier.verify(headers, body.decode(), None)
+        except Exception as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=attempt) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.2)
+    gate.set()
+    for thread in threads:
+        thread.join(10)
+    assert errors == []
+    assert calls == [CERT_URL]
 
 
 @pytest.mark.parametrize(
@@ -271,6 +488,17 @@ def test_signature_256_wins_over_signature() -> None:
     body, headers = signed_request(sha256=False)  # valid Signature (SHA-1)
     headers["Signature-256"] = sign(b"another body")
     with pytest.raises(VerificationException, match="signature"):
+        _verify(verifier, body, headers)
+
+
+@pytest.mark.parametrize("value", ["", "   ", "not base64!", "AAAA", "=="])
+def test_sha1_is_used_only_when_signature_256_is_absent(value: str) -> None:
+    """A present but empty or malformed Signature-256 never falls back to SHA-1 (finding 5)."""
+    verifier, _ = _verifier()
+    body, headers = signed_request(sha256=False)  # a valid SHA-1 `Signature`
+    _verify(verifier, body, headers)
+    headers["Signature-256"] = value
+    with pytest.raises(VerificationException, match="Signature-256"):
         _verify(verifier, body, headers)
 
 
@@ -435,7 +663,13 @@ def http_server() -> Iterator[Callable[[bytes], str]]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            data = payloads[self.path]
+            data = payloads.get(self.path)
+            if data is None:  # a redirect to a chain that exists: never followed
+                self.send_response(302)
+                self.send_header("Location", next(iter(payloads), "/"))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             self.send_response(200)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
@@ -472,6 +706,54 @@ def test_http_fetcher_refuses_oversized_chains(http_server: Callable[[bytes], st
 def test_http_fetcher_reports_unreachable_hosts() -> None:
     with pytest.raises(VerificationException, match="fetch"):
         make_http_fetcher(timeout=1.0)("http://127.0.0.1:9/echo.api/cert.pem")
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/echo.api/a b.pem", "/echo.api/a\x00b.pem", "/echo.api/a\r\nb.pem", "/echo.api/\x7f.pem"],
+)
+def test_http_fetcher_turns_every_error_into_a_refusal(path: str) -> None:
+    """http.client.InvalidURL is neither OSError nor ValueError: it used to escape as a 500."""
+    with pytest.raises(VerificationException, match="fetch"):
+        make_http_fetcher(timeout=1.0)(f"http://127.0.0.1:9{path}")
+
+
+def test_http_fetcher_does_not_follow_redirects(http_server: Callable[[bytes], str]) -> None:
+    url = http_server(make_pki().chain())
+    with pytest.raises(VerificationException, match="fetch"):
+        make_http_fetcher(timeout=1.0)(url.replace(".pem", "-moved.pem"))
+
+
+def test_http_fetcher_has_a_total_deadline() -> None:
+    """A server that drips one byte at a time never trips a socket timeout; the deadline ends it."""
+    stop = threading.Event()
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def drip() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(4096)
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n")
+            while not stop.is_set():
+                try:
+                    connection.sendall(b"x")
+                except OSError:
+                    return
+                time.sleep(0.05)
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/echo.api/cert.pem"
+    started = time.monotonic()
+    try:
+        with pytest.raises(VerificationException, match="fetch"):
+            make_http_fetcher(timeout=1.0, deadline=1.0)(url)
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - started < 3.0
 
 
 def test_trust_store_error_is_clear(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import functools
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -28,6 +29,8 @@ REQUEST_FIXTURES = SHARED / "fixtures" / "alexa" / "requests"
 CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000001"
 OTHER_SKILL_ID = "amzn1.ask.skill.99999999-9999-9999-9999-999999999999"
+# The deployer's own id salt: production refuses to start with the built-in default.
+TEST_ID_SALT = "web-tests-salt-not-the-default"
 # Every test runs "now" at this instant; certificates are valid around it.
 NOW = datetime(2030, 6, 1, 12, 0, 0, tzinfo=timezone.utc)
 # The test CA is valid for every fixture's timestamp (2015 on) and well beyond NOW.
@@ -193,19 +196,26 @@ def envelope(
     timestamp: datetime = NOW,
     request_type: str = "LaunchRequest",
     skill_id: str = SKILL_ID,
+    intent: str | None = None,
+    slots: dict[str, str] | None = None,
+    attributes: dict[str, Any] | None = None,
+    user_id: str = "amzn1.ask.account.TEST",
+    session_id: str = "amzn1.echo-api.session.test",
+    new: bool = True,
 ) -> dict[str, Any]:
-    return {
+    """A request envelope; with `intent`, an IntentRequest with those slot values."""
+    document: dict[str, Any] = {
         "version": "1.0",
         "session": {
-            "new": True,
-            "sessionId": "amzn1.echo-api.session.test",
+            "new": new,
+            "sessionId": session_id,
             "application": {"applicationId": skill_id},
-            "user": {"userId": "amzn1.ask.account.TEST"},
+            "user": {"userId": user_id},
         },
         "context": {
             "System": {
                 "application": {"applicationId": skill_id},
-                "user": {"userId": "amzn1.ask.account.TEST"},
+                "user": {"userId": user_id},
                 "device": {"deviceId": "amzn1.ask.device.TEST", "supportedInterfaces": {}},
                 "apiEndpoint": "https://api.amazonalexa.com",
             }
@@ -217,6 +227,61 @@ def envelope(
             "locale": "en-US",
         },
     }
+    if attributes is not None:
+        document["session"]["attributes"] = attributes
+    if intent is not None:
+        document["request"]["type"] = "IntentRequest"
+        document["request"]["dialogState"] = "COMPLETED"
+        document["request"]["intent"] = {
+            "name": intent,
+            "confirmationStatus": "NONE",
+            "slots": {
+                name: {"name": name, "value": value, "confirmationStatus": "NONE"}
+                for name, value in (slots or {}).items()
+            },
+        }
+    return document
+
+
+def nested(depth: int, leaf: Any = "leaf") -> Any:
+    """A JSON value `depth` containers deep (dicts and lists alternating)."""
+    value = leaf
+    for level in range(depth):
+        value = {"n": value} if level % 2 else [value]
+    return value
+
+
+def json_depth(document: Any) -> int:
+    """How many containers deep a parsed JSON document goes (iteratively)."""
+    deepest, stack = 0, [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            deepest = max(deepest, depth)
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+class Tally(Counter[str]):
+    """Hostile requests sent by the tests: how many, how many accepted, how many got a 5xx.
+
+    The web conftest prints it at the end of the run; each test asserts its own answers too.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def hostile(self, status: int) -> None:
+        self["requests"] += 1
+        if status < 400:
+            self["accepted"] += 1
+        if status >= 500:
+            self["5xx"] += 1
+
+
+TALLY = Tally()
 
 
 def signed_request(
