@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install simulate test lint clean
+.PHONY: install simulate test lint clean screens screen-tools
 
 $(BIN)/neck-twitch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,3 +23,13 @@ test: install
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# The screen tests' Node tools (apl-suggester, apl-viewhost-web, puppeteer-core), pinned by the
+# lock file; they also need Debian's chromium (see .ci/run).
+screen-tools:
+	cd tests/apl/node && npm ci --no-audit --no-fund
+
+# The README's screen pictures, drawn by the simulator from a scripted check.
+screens: install
+	$(BIN)/neck-twitch simulate --device show --screens docs/images/screens --script tests/apl/dialogs/screens.yaml
+

@@ -38,8 +38,8 @@ LAMBDA_TASK_ROOT = "/var/task"
 # Runtime requirements that only the command line needs.
 _CLI_ONLY = frozenset({"click"})
 # Parts of `skill` that never run on Lambda: the web service, the simulator and tooling.
-_SKILL_EXCLUDES = frozenset({"web", "simulator", "cli.py", "packaging.py", "model_check.py",
-                             "deploy.py"})
+_SKILL_EXCLUDES = frozenset({"web", "simulator", "voice", "cli.py", "packaging.py",
+                             "model_check.py", "deploy.py"})
 _SKILL_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".json"})
 # pip bookkeeping that differs between installs of the same wheel, and console scripts whose
 # shebang names the build machine's interpreter.

@@ -75,3 +75,19 @@ FIRST_CHECKED_KEY = "first_checked"
 OFFER_KEY = "offer"
 RESUME_OFFER = "resume"
 MISSES_KEY = "misses"
+
+# Screens (APL). A device that lists APL_INTERFACE among its supportedInterfaces gets a screen
+# with each response (skill.apl). A touch sends a USER_EVENT request whose arguments are
+# [action, question id, value]; the question id must be the pending question's (RESUME for the
+# offer to resume), or the tap came from an old screen and the question is asked again.
+APL_INTERFACE = "Alexa.Presentation.APL"
+APL_VERSION = "1.6"  # the documents' version: a device whose runtime is older gets no screen
+USER_EVENT = "Alexa.Presentation.APL.UserEvent"
+TAP_ANSWER = "answer"  # value: "yes", "no" or "not_sure", as said
+TAP_LIFESTYLE = "lifestyle"  # value "": the ticked factors are in the event's components
+TAP_WHY = "why"  # value "": "why do you ask?"
+TAP_BACK = "back"  # value "": "go back"
+TAP_ACTIONS: frozenset[str] = frozenset({TAP_ANSWER, TAP_LIFESTYLE, TAP_WHY, TAP_BACK})
+TAP_ANSWERS: frozenset[str] = frozenset({"yes", "no", "not_sure"})
+RESUME = "resume"  # the question id of the offer to carry on an unfinished check
+FACTOR_TOGGLE = "factor-"  # + a FactorType id: a lifestyle factor's touch target (component id)

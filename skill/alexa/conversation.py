@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_locale
+from ask_sdk_core.utils import get_locale, get_supported_interfaces
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 from skill.alexa.constants import (
+    APL_VERSION,
     CHECK_KEY,
     FIRST_CHECKED_KEY,
     MISSES_KEY,
@@ -22,7 +26,11 @@ from skill.content.render import (
     Card,
     Spoken,
     launch_card,
+    message_screen,
+    offer_screen,
+    outcome_screen,
     outcome_step,
+    question_screen,
     question_step,
     stopped_step,
 )
@@ -37,8 +45,12 @@ from skill.triage import (
     default_rules,
     next_step,
     outcome_so_far,
+    questions_left,
 )
 from skill.triage.vocabulary import Tier
+
+# What a screen device shows with a response: built only when the device has a screen.
+Screen = Callable[[], dict[str, Any]]
 
 
 class Conversation:
@@ -51,6 +63,7 @@ class Conversation:
         self.memory = Memory(handler_input, self.rules)
         self.restarted = False
         self._missing = False  # set while answering a turn that was not understood
+        self._screens: bool | None = None  # whether the device shows APL screens, once known
         self.session = (handler_input.attributes_manager.session_attributes
                         if handler_input.request_envelope.session is not None else None)
         self.state: CheckState | None = self._load()
@@ -58,6 +71,13 @@ class Conversation:
     @property
     def in_session(self) -> bool:
         return self.session is not None
+
+    @property
+    def shows_screens(self) -> bool:
+        """Whether the device shows APL screens (see `supports_apl`)."""
+        if self._screens is None:
+            self._screens = supports_apl(self.handler_input)
+        return self._screens
 
     @property
     def offering_resume(self) -> bool:
@@ -108,7 +128,8 @@ class Conversation:
             return self.respond(Spoken(
                 speech=(*welcome, *before, self.text("memory.offer")),
                 reprompt=f"{self.text('memory.offer')} {self.text('memory.offer_hint')}",
-                card=launch_card(self.content)))
+                card=launch_card(self.content)),
+                lambda: offer_screen(self.content, *welcome, *before))
         return self.advance(start or CheckState(), *welcome, *before, card=True)
 
     def answer_offer(self, resume: bool) -> Response:
@@ -121,15 +142,18 @@ class Conversation:
         if self.restarted:
             before = (self.text("launch.restart"), *before)
         step = next_step(self.rules, state)
+        screen: Screen
         if isinstance(step, Ask):
             spoken = question_step(self.content, step, *before)
             self._save(state)
             if card:
                 spoken = Spoken(spoken.speech, spoken.reprompt, launch_card(self.content))
+            screen = self._question_screen(state, step, before)
         else:
             spoken = outcome_step(self.content, step, *before)
             self._save(None)
-        return self.respond(spoken)
+            screen = self._outcome_screen(step)
+        return self.respond(spoken, screen)
 
     def emergency(self, *signs: str) -> Response:
         """Emergency words in the person's own words, at any point: the number, first."""
@@ -145,7 +169,7 @@ class Conversation:
         if self.session is not None:
             self.session.pop(OFFER_KEY, None)
         self._save(None)
-        return self.respond(outcome_step(self.content, outcome))
+        return self.respond(outcome_step(self.content, outcome), self._outcome_screen(outcome))
 
     def missed(self) -> int:
         """Count one more turn in a row that was not understood; return the count."""
@@ -163,17 +187,24 @@ class Conversation:
         if self.offering_resume:
             offer = self.text("memory.offer")
             return self.respond(Spoken(
-                speech=(*before, offer), reprompt=f"{offer} {self.text('memory.offer_hint')}"))
+                speech=(*before, offer), reprompt=f"{offer} {self.text('memory.offer_hint')}"),
+                lambda: offer_screen(self.content, *before))
         if self.state is None:
             return self.launch(*before)
         return self.advance(self.state, *before)
 
-    def end(self, *speech: str, card: Card | None = None) -> Response:
-        """End the session; an unfinished check stays in memory, to offer next time."""
+    def end(self, *speech: str, card: Card | None = None,
+            outcome: Outcome | None = None) -> Response:
+        """End the session; an unfinished check stays in memory, to offer next time.
+
+        A screen shows `outcome` when the answers so far call for one, else what was said.
+        """
         if self.session is not None:
             self.session.pop(CHECK_KEY, None)
             self.session.pop(OFFER_KEY, None)
-        return self.respond(Spoken(speech=speech, card=card))
+        screen = (self._outcome_screen(outcome) if outcome is not None
+                  else lambda: message_screen(self.content, *speech))
+        return self.respond(Spoken(speech=speech, card=card), screen)
 
     def goodbye(self) -> Response:
         """Stop or cancel. Stopped after a warning sign, the check still says what it calls for."""
@@ -181,7 +212,7 @@ class Conversation:
         if outcome is None:
             return self.end(self.text("goodbye"))
         spoken = stopped_step(self.content, outcome)
-        return self.end(*spoken.speech, card=spoken.card)
+        return self.end(*spoken.speech, card=spoken.card, outcome=outcome)
 
     def give_up(self, *before: str) -> Response:
         """Not understood three times: end politely with what the answers so far call for."""
@@ -189,7 +220,8 @@ class Conversation:
         if outcome is None:
             return self.end(*before, self.text("fallback_give_up"), self.text("goodbye"))
         spoken = stopped_step(self.content, outcome)
-        return self.end(*before, self.text("fallback_give_up"), *spoken.speech, card=spoken.card)
+        return self.end(*before, self.text("fallback_give_up"), *spoken.speech, card=spoken.card,
+                        outcome=outcome)
 
     def forget(self) -> bool:
         """Delete this user's memory and end the check; False when nothing is ever stored."""
@@ -200,7 +232,8 @@ class Conversation:
         self.memory.forget()
         return True
 
-    def respond(self, spoken: Spoken) -> Response:
+    def respond(self, spoken: Spoken, screen: Screen | None = None) -> Response:
+        """Say `spoken`; a device with a screen also shows `screen`, if given."""
         if self.session is not None and not self._missing:
             self.session.pop(MISSES_KEY, None)
         builder = self.handler_input.response_builder
@@ -209,8 +242,25 @@ class Conversation:
             builder.ask(to_ssml(spoken.reprompt))
         if spoken.card is not None:
             builder.set_card(SimpleCard(title=spoken.card.title, content=spoken.card.text))
+        if screen is not None and self.shows_screens:
+            from skill.apl import directive  # documents load on the first screen device only
+
+            builder.add_directive(directive(screen()))
         builder.set_should_end_session(spoken.ends_session)
         return builder.response
+
+    def _question_screen(self, state: CheckState, step: Ask, before: tuple[str, ...]) -> Screen:
+        def build() -> dict[str, Any]:
+            # "Question 3 of about 12": answered so far, and the rest if every answer were no.
+            answered = len(state.answers)
+            total = answered + _questions_left(self.rules, state)
+            return question_screen(self.content, step, *before, number=answered + 1,
+                                   total=total)
+
+        return build
+
+    def _outcome_screen(self, outcome: Outcome) -> Screen:
+        return lambda: outcome_screen(self.content, outcome)
 
     def _save(self, state: CheckState | None) -> None:
         if self.session is None:
@@ -230,6 +280,47 @@ class Conversation:
     def _days(self, days: int) -> str:
         return self.text("memory.one_day") if days == 1 else self.text("memory.days",
                                                                        n=str(days))
+
+
+# questions_left plays the rest of the check out (about half a millisecond); checks share
+# their states (most answers are "no"), so a warm process remembers the counts it worked out.
+_LEFT: dict[tuple[int, str], int] = {}
+_LEFT_MAX = 2048
+
+
+def _questions_left(rules: Rules, state: CheckState) -> int:
+    key = (id(rules), json.dumps(state.to_dict(), sort_keys=True))
+    left = _LEFT.get(key)
+    if left is None:
+        if len(_LEFT) >= _LEFT_MAX:
+            _LEFT.clear()
+        left = _LEFT[key] = questions_left(rules, state)
+    return left
+
+
+def supports_apl(handler_input: HandlerInput) -> bool:
+    """Whether the device can show the skill's screens: it lists the APL interface among those
+    it supports (Alexa lists it only for a skill whose manifest declares the interface), with
+    a runtime no older than the documents' APL version when it says which."""
+    try:
+        interfaces = get_supported_interfaces(handler_input)
+    except AttributeError:  # no context, system or device: not a screen device
+        return False
+    apl = getattr(interfaces, "alexa_presentation_apl", None)
+    if apl is None:
+        return False
+    runtime = getattr(getattr(apl, "runtime", None), "max_version", None)
+    if runtime is None:
+        return True
+    return _apl_version(runtime) >= _apl_version(APL_VERSION)
+
+
+def _apl_version(version: object) -> tuple[int, ...]:
+    """"1.6" -> (1, 6), "2023.3" -> (2023, 3); () for anything else, older than any."""
+    try:
+        return tuple(int(part) for part in str(version).split("."))
+    except ValueError:
+        return ()
 
 
 def _locale(handler_input: HandlerInput) -> str | None:

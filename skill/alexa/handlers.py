@@ -405,6 +405,88 @@ def _not_understood(talk: Conversation) -> Response:
     return talk.reask(talk.text("fallback"), *now, *hint)
 
 
+class ScreenTapHandler(AbstractRequestHandler):
+    """A touch on a screen (an APL UserEvent) is taken exactly as the same words said aloud.
+
+    Its arguments are [action, question id, value] (see skill.alexa.constants); the ticked
+    lifestyle factors come in its components. Anything else, or a touch on a question that is
+    no longer pending (an old screen), is not taken: the pending question is asked again.
+    """
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type(names.USER_EVENT)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        request = handler_input.request_envelope.request
+        tap = _tap(getattr(request, "arguments", None))
+        if tap is None or tap[1] != _pending(talk):
+            return talk.reask(talk.text("fallback"))
+        action, _question, value = tap
+        handler: _ReplyHandler | WhyAskIntentHandler | GoBackIntentHandler | None = None
+        if action == names.TAP_ANSWER:
+            handler = {"yes": YesIntentHandler(), "no": NoIntentHandler(),
+                       "not_sure": NotSureIntentHandler()}.get(value)
+        elif action == names.TAP_WHY and not value:
+            handler = WhyAskIntentHandler()
+        elif action == names.TAP_BACK and not value:
+            handler = GoBackIntentHandler()
+        elif action == names.TAP_LIFESTYLE and not value and _pending_kind(talk) == "lifestyle":
+            factors = _ticked(getattr(request, "components", None), talk)
+            if factors == ():
+                handler = NoIntentHandler()  # Done with nothing ticked: none of these
+            elif factors is not None:
+                # As LifestyleIntent with these factors named.
+                return _take(talk, Heard(factors=factors), None)
+        if handler is None:
+            return talk.reask(talk.text("fallback"))
+        return handler.handle(handler_input)
+
+
+def _tap(arguments: object) -> tuple[str, str, str] | None:
+    """[action, question id, value] from a UserEvent's arguments, or None if malformed."""
+    if not isinstance(arguments, list) or len(arguments) != 3:
+        return None
+    if not all(isinstance(argument, str) and len(argument) <= 64 for argument in arguments):
+        return None
+    action, question, value = arguments
+    return (action, question, value) if action in names.TAP_ACTIONS else None
+
+
+def _pending(talk: Conversation) -> str | None:
+    """The id of the question a touch may answer now: the offer to resume, or the check's."""
+    if talk.offering_resume:
+        return names.RESUME
+    step = talk.step()
+    return step.question.id if isinstance(step, Ask) else None
+
+
+def _pending_kind(talk: Conversation) -> str | None:
+    """The kind of the pending question of the check ("lifestyle", ...), if one is pending."""
+    step = talk.step()
+    return step.question.kind if isinstance(step, Ask) and not talk.offering_resume else None
+
+
+def _ticked(components: object, talk: Conversation) -> tuple[str, ...] | None:
+    """The lifestyle factors ticked on the screen (component id -> checked), or None if the
+    components are not the factors' touch targets."""
+    if components is None:
+        return ()
+    if not isinstance(components, dict):
+        return None
+    ticked: list[str] = []
+    for component, checked in components.items():
+        if not (isinstance(component, str) and component.startswith(names.FACTOR_TOGGLE)
+                and isinstance(checked, bool)):
+            return None
+        factor = component[len(names.FACTOR_TOGGLE):]
+        if factor not in talk.rules.factor_tips:
+            return None
+        if checked:
+            ticked.append(factor)
+    return tuple(ticked)
+
+
 class FallbackIntentHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name(names.FALLBACK)(handler_input)
@@ -599,6 +681,7 @@ REQUEST_HANDLERS: tuple[type[AbstractRequestHandler], ...] = (
     SourcesIntentHandler,
     DeleteDataIntentHandler,
     FallbackIntentHandler,
+    ScreenTapHandler,
     SessionEndedRequestHandler,
     SkillDisabledHandler,
     UnknownIntentHandler,  # after every modelled intent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from skill.content import Content
 from skill.triage.engine import Ask, Outcome
@@ -142,3 +143,135 @@ def _card(content: Content, outcome: Outcome, advice: list[str], watch: str) -> 
 
 def launch_card(content: Content) -> Card:
     return Card(title=content.text("card.launch_title"), text=content.text("card.disclaimer"))
+
+
+# Screens (APL) -------------------------------------------------------------------------------
+# What a screen shows, built from the same content values the speech above uses; skill.apl turns
+# it into a document's datasource. Plain text only: no SSML, and no words in the documents.
+
+def screen_word(content: Content, key: str, **values: str) -> str:
+    """A word only the screens need: the locale's `screen.<key>`."""
+    return content.text(f"screen.{key}", **values)
+
+
+def _screen_base(content: Content, kind: str, screen_id: str) -> dict[str, Any]:
+    return {"kind": kind, "id": screen_id, "skill": content.text("skill_name"),
+            "notice": content.text("launch.notice"), "disclaimer": content.text("card.disclaimer")}
+
+
+def _note(content: Content, parts: tuple[str, ...], *shown: str) -> str:
+    """What was said before the question, as one paragraph, less what the screen shows anyway:
+    the welcome (the skill's name), the notice, the hint and `shown`."""
+    on_screen = {content.text(key) for key in ("launch.notice", "launch.welcome",
+                                               "memory.welcome_back", "answer_hint")}
+    on_screen.update(shown)
+    return " ".join(p.strip() for p in parts if p.strip() and p.strip() not in on_screen)
+
+
+def question_screen(content: Content, step: Ask, *before: str, number: int,
+                    total: int) -> dict[str, Any]:
+    """A question's screen: what `question_step` says, the answers as labels, and progress.
+
+    `number` is this question's place in the check and `total` about how many there will be.
+    """
+    question = step.question
+    asked = ask_question(content, step)
+    explain = content.text(f"questions.{question.id}.explain")
+    lifestyle = question.kind == "lifestyle"
+    screen = _screen_base(content, "question", question.id)
+    screen.update(
+        question=asked[-1],
+        explain=explain,
+        note=_note(content, (*before, *asked[:-1]), explain),
+        hint=content.text("fallback_choices_lifestyle" if lifestyle else "answer_hint"),
+        progress=(content.text("navigation.last_one") if total <= number
+                  else screen_word(content, "progress", n=str(number), total=str(total))),
+        why=screen_word(content, "why"),
+        back=screen_word(content, "back") if number > 1 or step.clarify else "",
+    )
+    if lifestyle:
+        screen.update(
+            factors={factor: str(label) for factor, label in _screen_factors(content).items()},
+            none=screen_word(content, "none"),
+            done=screen_word(content, "done"),
+        )
+    else:
+        screen["answers"] = {reply: screen_word(content, f"answer_{reply}")
+                             for reply in ("yes", "no", "not_sure")}
+    return screen
+
+
+def _screen_factors(content: Content) -> dict[str, Any]:
+    factors: dict[str, Any] = content.lookup("screen.factors")
+    return factors
+
+
+def offer_screen(content: Content, *before: str) -> dict[str, Any]:
+    """The offer to carry on a check left unfinished: yes or no."""
+    screen = _screen_base(content, "question", "resume")
+    screen.update(
+        question=content.text("memory.offer"),
+        explain="",
+        note=_note(content, before, content.text("memory.offer_hint")),
+        hint=content.text("memory.offer_hint"),
+        progress="",
+        why="",
+        back="",
+        answers={reply: screen_word(content, f"answer_{reply}") for reply in ("yes", "no")},
+    )
+    return screen
+
+
+def outcome_screen(content: Content, outcome: Outcome) -> dict[str, Any]:
+    """An outcome's screen: the words of `outcome_step` and its card, one look per tier."""
+    tier = outcome.tier
+    key = f"outcomes.{tier.key}"
+    names = [content.text(f"signs.{sign}") for sign in outcome.signs]
+    names += [f'"{words}"' for words in outcome.unrecognised]
+    screen = _screen_base(content, "outcome", tier.key)
+    screen.update(
+        tier=tier.key,
+        title=content.text(f"{key}.title"),
+        reported=(content.text("card.reported", signs=content.join(names)) if names
+                  else content.text("card.nothing_reported")),
+        watch=content.text(f"{key}.watch"),
+        watchLine=content.text("card.watch", text=content.text(f"{key}.watch")),
+        # The number alone, large, where the locale has one; else the words to call.
+        number=content.number if content.known_number else "",
+        call=content.call,
+        lead="",
+        action="",
+        reasons=[],
+        tipsHeading="",
+        tips=[],
+    )
+    if tier == Tier.EMERGENCY:
+        screen.update(action=content.text(f"{key}.action"), lead=content.text(f"{key}.lead"))
+    elif tier == Tier.SELF_CARE:
+        screen.update(
+            # The lead ("Good news: none of the warning signs") is the title and `reported`.
+            reasons=[content.text(f"{key}.why")],
+            # "What may help: {tips}" is one sentence when spoken; a heading and a list here.
+            tipsHeading=content.text(f"{key}.action", tips="").strip(),
+            tips=[content.text(f"tips.{tip}") for tip in outcome.tips],
+        )
+    else:
+        said = _reported(content, outcome)
+        # `reported` names every sign; what is said beside it (unsure, not assessable) stays.
+        extra = said[1:] if outcome.reported else said
+        why = [content.text(f"reasons.{sign}") for sign in outcome.deciding[:MAX_REASONS]]
+        if content.has(f"{key}.reassure"):
+            why.append(content.text(f"{key}.reassure"))
+        screen.update(
+            lead=" ".join(extra),
+            action=content.text(f"{key}.action"),
+            reasons=[*why, *_notes(content, outcome)],
+        )
+    return screen
+
+
+def message_screen(content: Content, *speech: str) -> dict[str, Any]:
+    """Anything else that ends the session (goodbye, data deleted): what was said."""
+    screen = _screen_base(content, "message", "message")
+    screen["lines"] = [part.strip() for part in speech if part.strip()]
+    return screen

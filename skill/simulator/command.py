@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from skill.simulator.envelopes import EnvelopeFactory
     from skill.simulator.nlu import Nlu
     from skill.simulator.runner import Simulator
+    from skill.simulator.screens import ScreenWriter
     from skill.simulator.script import Script
     from skill.simulator.transport import Transport
 
@@ -62,6 +63,9 @@ def _die(message: str) -> NoReturn:
               help="Fuzzy intent match threshold, 0-100 [default: 85].")
 @click.option("--traceback", "show_traceback", is_flag=True,
               help="On a crash inside the skill, print its traceback.")
+@click.option("--screens", "screens_dir", type=click.Path(path_type=Path), default=None,
+              metavar="DIR", help="With --device show: write each screen the skill shows into "
+              "DIR as a PNG (an HTML preview where Chromium is missing).")
 def simulate(
     locale: str | None,
     device: str,
@@ -79,6 +83,7 @@ def simulate(
     record: Path | None,
     threshold: float | None,
     show_traceback: bool,
+    screens_dir: Path | None,
 ) -> None:
     """Talk to the skill offline: type what you would say, read what Alexa would say.
 
@@ -95,7 +100,10 @@ def simulate(
     modes = [bool(utterances), bool(scripts), replay is not None]
     if sum(modes) > 1:
         _die("use only one of --utterance, --script and --replay")
-    options = _Options(locale, device, user, skill_id, endpoint, model_file, threshold, fresh)
+    if screens_dir is not None and utterances:
+        _die("--screens shows what the skill sends; --utterance sends nothing")
+    options = _Options(locale, device, user, skill_id, endpoint, model_file, threshold, fresh,
+                       screens_dir)
     try:
         if utterances:
             _profile(options, utterances, json_mode)
@@ -121,7 +129,9 @@ def simulate(
         click.echo("", err=True)
         sys.exit(130)
     finally:
-        options.close()
+        note = options.close()
+        if note:
+            click.echo(note, err=True)
 
 
 class _Options:
@@ -135,6 +145,7 @@ class _Options:
         model_file: Path | None,
         threshold: float | None,
         fresh: bool = False,
+        screens_dir: Path | None = None,
     ) -> None:
         self.locale = locale
         self.device = device
@@ -144,6 +155,8 @@ class _Options:
         self.model_file = model_file
         self.threshold = threshold
         self.fresh = fresh
+        self.screens_dir = screens_dir
+        self._screens: ScreenWriter | None = None
         self._nlu: dict[str, Nlu] = {}
         self._transport: Transport | None = None
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
@@ -195,10 +208,33 @@ class _Options:
                 where += " (--fresh starts without it)"
         return f"Memory: {where}; :fresh forgets it."
 
-    def close(self) -> None:
+    def close(self) -> str | None:
+        """Clean up; a note on the screens written, if any."""
         if self._scratch is not None:
             self._scratch.cleanup()
             self._scratch = None
+        if self._screens is not None:
+            screens, self._screens = self._screens, None
+            return screens.close()
+        return None
+
+    def screens(self, device: str) -> ScreenWriter | None:
+        """The run's screen writer (one for every dialog, so files number on), if asked for."""
+        from skill.simulator.errors import SimulatorError
+
+        if self.screens_dir is None:
+            return None
+        if device != "show":
+            raise SimulatorError("--screens needs a screen device: add --device show")
+        if self._screens is None:
+            from skill.simulator.envelopes import SHOW_VIEWPORT
+            from skill.simulator.screens import ScreenWriter
+
+            viewport = {"width": SHOW_VIEWPORT["pixelWidth"],
+                        "height": SHOW_VIEWPORT["pixelHeight"], "dpi": SHOW_VIEWPORT["dpi"],
+                        "shape": SHOW_VIEWPORT["shape"], "mode": SHOW_VIEWPORT["mode"]}
+            self._screens = ScreenWriter(self.screens_dir, viewport)
+        return self._screens
 
     def simulator(
         self,
@@ -221,7 +257,9 @@ class _Options:
             device=device or self.device,
             skill_id=self.skill_id or skill_id or os.environ.get("SKILL_ID") or DEFAULT_SKILL_ID,
         )
-        return Simulator(self.nlu(chosen_locale), factory, self.transport())
+        simulator = Simulator(self.nlu(chosen_locale), factory, self.transport())
+        simulator.screens = self.screens(factory.device)
+        return simulator
 
 
 def _profile(options: _Options, utterances: tuple[str, ...], json_mode: bool) -> None:

@@ -19,7 +19,7 @@ DEFAULT_USER = "default"
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-00006e65636b"
 API_ENDPOINT = "https://api.amazonalexa.com"
 
-_SHOW_VIEWPORT: dict[str, Any] = {
+SHOW_VIEWPORT: dict[str, Any] = {
     "experiences": [
         {"arcMinuteWidth": 246, "arcMinuteHeight": 144, "canRotate": False, "canResize": False}
     ],
@@ -131,6 +131,18 @@ class EnvelopeFactory:
             intent["slots"] = slots
         return self._envelope(session, {"type": "IntentRequest", "intent": intent})
 
+    def user_event(self, session: Session, token: str, arguments: list[Any],
+                   components: dict[str, Any] | None = None,
+                   source: str = "") -> dict[str, Any]:
+        """A touch on a screen: the Alexa.Presentation.APL.UserEvent its SendEvent makes."""
+        request: dict[str, Any] = {
+            "type": "Alexa.Presentation.APL.UserEvent", "token": token, "arguments": arguments,
+            "source": {"type": "TouchWrapper", "handler": "Press", "id": source},
+        }
+        if components is not None:
+            request["components"] = components
+        return self._envelope(session, request)
+
     def session_ended(self, session: Session, reason: str = "USER_INITIATED") -> dict[str, Any]:
         return self._envelope(session, {"type": "SessionEndedRequest", "reason": reason})
 
@@ -168,7 +180,7 @@ class EnvelopeFactory:
         }
         if self.device == "show":
             interfaces["Alexa.Presentation.APL"] = {"runtime": {"maxVersion": "2023.3"}}
-            context["Viewport"] = _SHOW_VIEWPORT
+            context["Viewport"] = SHOW_VIEWPORT
             context["Viewports"] = _SHOW_VIEWPORTS
         head = {
             "type": request["type"],

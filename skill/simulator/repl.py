@@ -22,6 +22,7 @@ then closes the session). Commands start with ':' so they never collide with spe
   :request    raw JSON of the last request envelope sent to the skill
   :response   raw JSON of the skill's last response
   :nlu TEXT   how TEXT resolves (intent, slots, confidence) without sending it
+  :tap LABEL  touch a button on the last screen (--device show), e.g. :tap Not sure
   :new        end the open session; the next utterance starts a new one
   :fresh      end the open session and forget what the skill stored about this user
   :quit       leave (so do "exit" and "quit" when no session is open)"""
@@ -185,6 +186,15 @@ class Console:
                        else "(only what Alexa says is shown)")
         elif name == ":fresh":
             self.print(f"({self.sim.forget()})")
+        elif name == ":tap":
+            if not arg.strip():
+                raise SimulatorError(":tap needs a button's label, e.g. ':tap Yes'")
+            turn = self.sim.tap(arg)
+            if turn is None:
+                ticked = ", ".join(self.sim.ticked) or "nothing"
+                self.print(f"(ticked: {ticked}; :tap Done sends them)")
+            else:
+                self.show(turn)
         elif name == ":nlu":
             if not arg.strip():
                 raise SimulatorError(":nlu needs an utterance, e.g. ':nlu I have tingling'")

@@ -20,7 +20,7 @@ import html
 import re
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skill.simulator.envelopes import EnvelopeFactory, Session
 from skill.simulator.errors import SimulatorError
@@ -33,6 +33,9 @@ from skill.simulator.nlu import (
     parse_invocation,
 )
 from skill.simulator.transport import Transport
+
+if TYPE_CHECKING:
+    from skill.simulator.screens import ScreenWriter
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -115,6 +118,8 @@ class Simulator:
         # What a real user would have said, for `--record` (auto-launches become the phrase).
         self.spoken: list[str] = []
         self._reprompted = False  # the last reply's reprompt was said after silence
+        self.screens: ScreenWriter | None = None  # `--screens`: what a screen device shows
+        self._ticked: set[str] = set()  # tick boxes ticked on the screen shown last
 
     @property
     def in_session(self) -> bool:
@@ -144,6 +149,52 @@ class Simulator:
             return closed
         self.spoken.append(utterance)
         return self._intent(utterance, self.nlu.understand(utterance))
+
+    def tap(self, label: str) -> Turn | None:
+        """Touch the button labelled `label` on the last screen, as a finger on an Echo Show.
+
+        A tick box (a lifestyle factor) is only ticked or unticked on the screen: nothing is
+        sent and None is returned; "Done" then sends every tick. Labels match whatever case.
+        """
+        screen, token = self._screen()
+        if screen is None or self.session is None:
+            raise SimulatorError("nothing to tap: the last answer showed no screen "
+                                 "(use --device show, in a session)")
+        wanted = " ".join(label.split()).casefold()
+        targets = [*screen.get("choices", []), *screen.get("actions", [])]
+        target = next((t for t in targets if isinstance(t, dict)
+                       and str(t.get("label", "")).casefold() == wanted), None)
+        if target is None:
+            labels = ", ".join(str(t.get("label")) for t in targets if isinstance(t, dict))
+            raise SimulatorError(f"no button {label!r} on the screen; it shows: {labels}")
+        if target.get("kind") == "toggle":
+            self._ticked ^= {str(target["id"])}
+            return None
+        arguments = [target.get("action"), screen.get("id"), target.get("value", "")]
+        components = None
+        if target.get("kind") == "done":
+            components = {str(t): t in self._ticked for t in screen.get("toggles", [])}
+        envelope = self.factory.user_event(self.session, token, arguments, components,
+                                           source=str(target.get("id", "")))
+        return self._exchange(f"(tap) {target.get('label')}", envelope, None)
+
+    @property
+    def ticked(self) -> list[str]:
+        """The labels of the tick boxes ticked on the last screen."""
+        screen, _ = self._screen()
+        return [str(c.get("label")) for c in (screen or {}).get("choices", [])
+                if isinstance(c, dict) and c.get("id") in self._ticked]
+
+    def _screen(self) -> tuple[dict[str, Any] | None, str]:
+        """The last response's screen datasource and its document's token, if it had one."""
+        body = self.last.response.get("response") if self.last is not None else None
+        for directive in (body or {}).get("directives") or []:
+            if isinstance(directive, dict) and directive.get("type") == (
+                    "Alexa.Presentation.APL.RenderDocument"):
+                screen = (directive.get("datasources") or {}).get("screen")
+                if isinstance(screen, dict):
+                    return screen, str(directive.get("token", ""))
+        return None, ""
 
     def silence(self) -> Turn | None:
         """The user says nothing: the reprompt once, then the session closes, as Alexa does.
@@ -243,4 +294,7 @@ class Simulator:
                 self.session.attributes = attributes if isinstance(attributes, dict) else {}
         self.last = turn
         self._reprompted = False
+        self._ticked = set()
+        if self.screens is not None:
+            self.screens.add(reply)
         return turn
