@@ -13,6 +13,7 @@ _COMMANDS: dict[str, str] = {
     "serve": "skill.web.command:serve",
     "check-model": "skill.model_check:check_model",
     "package": "skill.packaging:package",
+    "talk": "skill.voice.command:talk",
 }
 
 
@@ -34,4 +35,4 @@ class _LazyGroup(click.Group):
 @click.group(cls=_LazyGroup)
 @click.version_option(package_name="neck-twitch-check")
 def main() -> None:
-    """Neck Twitch Check: an Alexa skill, its simulator, web service and packaging."""
+    """Neck Twitch Check: an Alexa skill, its simulator, web service, desk voice and packaging."""

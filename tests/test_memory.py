@@ -207,6 +207,7 @@ def test_an_unfinished_check_is_offered_and_resumed(adapter: SQLiteAdapter) -> N
     assert dialog.reprompt is not None and "Say yes to carry on" in dialog.reprompt
     dialog.say(names.HELP)
     assert "Say yes to carry on" in dialog.speech
+    assert "I'm asking short questions" in dialog.speech  # help says what the skill is
     dialog.say(names.YES)
     assert dialog.speech == ("Okay, carrying on. "
                              "Any trouble swallowing, or choking on food or drink?")

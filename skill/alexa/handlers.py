@@ -186,7 +186,8 @@ class HelpIntentHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
         if talk.offering_resume:
-            return talk.reask(talk.text("memory.offer_hint"))
+            # What the skill is, then what to say to the offer.
+            return talk.reask(talk.text("help.intro"), talk.text("memory.offer_hint"))
         step = talk.step()
         explain = (talk.text(f"questions.{step.question.id}.explain"),) if isinstance(
             step, Ask) else ()
