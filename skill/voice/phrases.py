@@ -1,0 +1,289 @@
+"""What the recogniser listens for: the interaction model's phrases, as the simulator reads them.
+
+The phrases come from the same places as the simulator's NLU: every sample without a slot, the
+built-in phrasings (`skill.simulator.builtins`) of the intents the model declares, and slotted
+samples filled with slot values and synonyms. Filling every carrier with every value would be
+tens of thousands of sentences, so it is bounded:
+
+- coverage, for every slotted intent: each carrier phrase once (values taken in turn), then
+  each value or synonym once (carriers taken in turn), so every word and every join is in the
+  language model;
+- then carriers x canonical values for the intents that report or deny a symptom (the answers
+  that change the outcome), until the total reaches `cap`.
+
+Built-in phrasings and plain samples come first, so a small cap keeps "yes" and "no".
+
+Every phrase is then checked against the NLU: only a phrase it understands exactly (a sample,
+or a sample pattern whose slots all resolve to a value) is kept, labelled with the intent the
+NLU gives it. At run time the same test decides whether what was heard is accepted, so a
+recognised phrase is never guessed into an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import chain, zip_longest
+
+from skill.simulator.builtins import BUILTIN_PHRASES
+from skill.simulator.nlu import ER_MATCH, Nlu, Understanding, tokenize
+
+DEFAULT_CAP = 2500
+YES = "AMAZON.YesIntent"
+NO = "AMAZON.NoIntent"
+EMERGENCY = "EmergencyIntent"
+SUDDEN = "SuddenSymptomIntent"
+# Carriers x values for these: they report or deny a warning sign.
+EXPANDED_INTENTS = (
+    "ReportSymptomIntent",
+    SUDDEN,
+    "YesDetailIntent",
+    "DenySymptomIntent",
+    "NoDetailIntent",
+)
+# Answers that say a warning sign is there (or may be), and answers that say it is not: hearing
+# one as the other is the dangerous error ("yes/no swap").
+YES_SIDE = frozenset(
+    {YES, "YesDetailIntent", "ReportSymptomIntent", SUDDEN, EMERGENCY, "NotSureIntent"}
+)
+NO_SIDE = frozenset({NO, "NoDetailIntent", "DenySymptomIntent"})
+# Said at once, even unconfirmed: the skill answers with the emergency number first.
+AT_ONCE = frozenset({EMERGENCY, SUDDEN})
+# Requests that change what happens next (besides the answers above): read back unless sure.
+CHANGES_STATE = frozenset(
+    {
+        "AMAZON.StopIntent",
+        "AMAZON.CancelIntent",
+        "AMAZON.StartOverIntent",
+        "AMAZON.NavigateHomeIntent",
+        "GoBackIntent",
+        "DeleteDataIntent",
+    }
+)
+
+_SLOT = re.compile(r"\{([^{}]*)\}")
+
+
+def polarity(intent: str | None) -> str | None:
+    """"yes" for an answer that reports a sign, "no" for one that denies it, else None."""
+    if intent in YES_SIDE:
+        return "yes"
+    if intent in NO_SIDE:
+        return "no"
+    return None
+
+
+def consequential(intent: str) -> bool:
+    """Would sending this intent change the check (an answer, or leaving, going back)?"""
+    return intent in YES_SIDE or intent in NO_SIDE or intent in CHANGES_STATE
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Lower-case words with their apostrophes ("don't"): the pronunciation dictionary's
+    spelling; the NLU drops the apostrophes when it matches."""
+    return tokenize(text).display
+
+
+def accepted(understanding: Understanding) -> bool:
+    """Understood exactly: a sample or built-in phrase, or a sample pattern whose every slot is
+    a listed value or synonym. Near misses and fallbacks are not answers."""
+    if understanding.method not in ("exact", "pattern"):
+        return False
+    return all(slot.status == ER_MATCH for slot in understanding.slots.values())
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str  # words joined by single spaces, as the recogniser spells them
+    intent: str
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    locale: str
+    phrases: tuple[Phrase, ...]
+    confirm: tuple[Phrase, ...]  # the yes/no phrases, for "I heard yes: is that right?"
+    dropped: tuple[str, ...]  # phrases with a word the dictionary cannot say
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(w for p in self.phrases for w in p.text.split())
+
+    def by_text(self) -> dict[str, Phrase]:
+        return {p.text: p for p in self.phrases}
+
+    def twins(self) -> frozenset[str]:
+        """Phrases one negation away from an answer of the other side ("i do" / "i don't",
+        "it is" / "it isn't"): a recogniser that drops or adds "not" turns one into the other,
+        so hearing one is never "sure"."""
+        sides: dict[str, str] = {}
+        for phrase in self.phrases:
+            side = polarity(phrase.intent)
+            if side is not None:
+                sides[phrase.text] = side
+        risky: set[str] = set()
+        for text, side in sides.items():
+            for other in _negation_variants(text):
+                other_side = sides.get(other)
+                if other_side is not None and other_side != side:
+                    risky.update((text, other))
+        return frozenset(risky)
+
+
+def _negation_variants(text: str) -> Iterator[str]:
+    words = text.split()
+    for i, word in enumerate(words):
+        if word.endswith("n't"):
+            base = {"won't": "will", "can't": "can", "don't": "do"}.get(word, word[:-3])
+            yield " ".join([*words[:i], base, *words[i + 1:]])
+        if word == "not":
+            yield " ".join([*words[:i], *words[i + 1:]])
+        if word in ("no", "yes"):
+            yield " ".join([*words[:i], *words[i + 1:]])
+    yield "not " + text
+    yield "no " + text
+
+
+def build_phrases(
+    nlu: Nlu,
+    pronounceable: Callable[[str], bool],
+    cap: int = DEFAULT_CAP,
+) -> PhraseSet:
+    """The bounded phrase list for `nlu`'s model (see the module docstring).
+
+    Filled in tiers until `cap`: built-in phrasings, then samples without slots, then each
+    slotted intent's carriers, then its values and synonyms, then carriers x values for the
+    intents that report or deny a symptom; within a tier the intents take turns, so a cap
+    never leaves an intent out.
+    """
+    model = nlu.model
+    builtins: list[str] = []
+    for name, builtin in BUILTIN_PHRASES.items():
+        if name in model.intents:
+            builtins.extend(builtin)
+    plain: list[str] = []
+    slotted: dict[str, list[str]] = {}
+    for intent in model.intents.values():
+        for sample in intent.samples:
+            if _SLOT.search(sample):
+                slotted.setdefault(intent.name, []).append(sample)
+            else:
+                plain.append(sample)
+
+    def spoken(slot_type: str) -> list[str]:
+        return [s for v in model.slot_types.get(slot_type, ()) for s in (v.name, *v.synonyms)]
+
+    def canonical(slot_type: str) -> list[str]:
+        return [v.name for v in model.slot_types.get(slot_type, ())]
+
+    carriers: list[list[str]] = []
+    by_type: dict[str, list[tuple[str, dict[str, str]]]] = {}
+    for name, samples in slotted.items():
+        slots = model.intents[name].slots
+        carriers.append(list(_carriers(samples, slots, canonical)))
+        for sample in samples:
+            for slot_type in {slots[n] for n in _SLOT.findall(sample)}:
+                by_type.setdefault(slot_type, []).append((sample, slots))
+    values = [
+        list(_values(slot_type, uses, canonical, spoken(slot_type)))
+        for slot_type, uses in sorted(by_type.items())
+    ]
+    product: list[list[str]] = []
+    for name in EXPANDED_INTENTS:
+        slots = model.intents[name].slots if name in model.intents else {}
+        product.append(
+            [s for sample in slotted.get(name, []) for s in _fill_each(sample, slots, canonical)]
+        )
+
+    kept: dict[str, Phrase] = {}
+    dropped: list[str] = []
+    for sentence in chain(
+        builtins, plain, _round_robin(carriers), _round_robin(values), _round_robin(product)
+    ):
+        if len(kept) >= cap:
+            break
+        words = words_of(sentence)
+        text = " ".join(words)
+        if not words or text in kept:
+            continue
+        if not all(pronounceable(w) for w in words):
+            dropped.append(text)
+            continue
+        understanding = nlu.understand(text)
+        if accepted(understanding):
+            kept[text] = Phrase(text, understanding.intent)
+    phrases = tuple(kept.values())
+    confirm = tuple(p for p in phrases if p.intent in (YES, NO))
+    return PhraseSet(model.locale, phrases, confirm, tuple(dict.fromkeys(dropped)))
+
+
+def _round_robin(lists: list[list[str]]) -> Iterator[str]:
+    for row in zip_longest(*lists):
+        yield from (item for item in row if item is not None)
+
+
+def _carriers(
+    samples: list[str], slots: dict[str, str], canonical: Callable[[str], list[str]]
+) -> Iterator[str]:
+    """Each carrier once, its slots filled with canonical values taken in turn."""
+    for i, sample in enumerate(samples):
+
+        def choose(slot_type: str, k: int, i: int = i) -> str:
+            return _pick(canonical(slot_type), i + k)
+
+        yield _fill(sample, slots, choose)
+
+
+def _values(
+    slot_type: str,
+    uses: list[tuple[str, dict[str, str]]],
+    canonical: Callable[[str], list[str]],
+    spoken: list[str],
+) -> Iterator[str]:
+    """Each value or synonym of `slot_type` once, in the carriers that use it, taken in turn
+    (across intents, so each intent hears some of them)."""
+    # Interleave the intents' carriers: report, deny, yes-detail, ... in turn.
+    by_intent: dict[int, list[tuple[str, dict[str, str]]]] = {}
+    for sample, slots in uses:
+        by_intent.setdefault(id(slots), []).append((sample, slots))
+    order = list(_round_robin_pairs(list(by_intent.values())))
+    for j, value in enumerate(spoken):
+        carrier, slots = order[j % len(order)]
+        first = True
+
+        def choose(t: str, k: int, value: str = value, j: int = j) -> str:
+            nonlocal first
+            if t == slot_type and first:
+                first = False
+                return value
+            return _pick(canonical(t), j + k + 1)
+
+        yield _fill(carrier, slots, choose)
+
+
+def _round_robin_pairs(
+    lists: list[list[tuple[str, dict[str, str]]]],
+) -> Iterator[tuple[str, dict[str, str]]]:
+    for row in zip_longest(*lists):
+        yield from (item for item in row if item is not None)
+
+
+def _fill_each(
+    sample: str, slots: dict[str, str], canonical: Callable[[str], list[str]]
+) -> Iterator[str]:
+    """A one-slot carrier with each canonical value (multi-slot carriers: covered already)."""
+    names = _SLOT.findall(sample)
+    if len(names) != 1:
+        return
+    for value in canonical(slots[names[0]]):
+        yield sample.replace("{" + names[0] + "}", value)
+
+
+def _fill(sample: str, slots: dict[str, str], choose: Callable[[str, int], str]) -> str:
+    counter = iter(range(1000))
+    return _SLOT.sub(lambda m: choose(slots[m.group(1)], next(counter)), sample)
+
+
+def _pick(values: list[str], index: int) -> str:
+    return values[index % len(values)] if values else ""

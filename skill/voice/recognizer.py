@@ -1,0 +1,295 @@
+"""The offline recogniser: pocketsphinx with a tiny language model built from the phrases.
+
+pocketsphinx 5 (PyPI) ships a US English acoustic model and a 134k-word dictionary inside the
+wheel, so nothing is downloaded at run time. The language model is built at start-up from the
+phrase list (`phrases.build_phrases`), with a dictionary of only the words those phrases use:
+it hears answers, not dictation. The yes/no phrases are weighted up, since most turns are a yes
+or a no. A second, tinier model of the yes/no phrases alone hears the answer to "I heard yes:
+is that right?".
+
+What was heard is accepted only when the simulator's NLU understands the words exactly
+(`phrases.accepted`); anything else is not an answer, however close.
+
+"Sure" (`Hearing.sure`) needs all of: the best hypothesis's posterior probability at least
+`SURE_PROBABILITY`; most of the five best hypotheses meaning the same intent
+(`SURE_AGREEMENT`) and none of them meaning another intent; a phrase that is not one negation
+away from an answer of the other side ("i do" / "i don't"); and speech clearly above the
+background (`MIN_SURE_SNR_DB`). The thresholds come from the accuracy report
+(`python -m skill.voice.accuracy`): with them no wrong phrase was sure in quiet or moderate noise.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from skill.simulator.nlu import Nlu, Understanding
+from skill.voice.errors import missing_recogniser
+from skill.voice.phrases import (
+    DEFAULT_CAP,
+    NO,
+    YES,
+    Phrase,
+    PhraseSet,
+    accepted,
+    build_phrases,
+)
+from skill.voice.wav import RATE
+
+SURE_PROBABILITY = 0.1
+SURE_AGREEMENT = 0.4
+MIN_SURE_SNR_DB = 10.0
+NBEST = 5
+# Language-model weight of a yes/no phrase relative to any other phrase.
+ANSWER_WEIGHT = 5
+# Fixed back-off discount: low, so that the model keeps to the phrases' own word order.
+DISCOUNT_MASS = 0.1
+CONFIRM_SEARCH = "confirm"
+
+# Words the phrases use that CMUdict lacks (ARPAbet, as the dictionary writes them; written by
+# hand, not from a pronunciation model). A phrase with any other unknown word is left out and
+# listed in `PhraseSet.dropped`.
+EXTRA_PRONUNCIATIONS: dict[str, str] = {
+    "fasciculation": "F AH S IH K Y AH L EY SH AH N",
+    "fasciculations": "F AH S IH K Y AH L EY SH AH N Z",
+    "gravis": "G R AE V IH S",
+    "myasthenia": "M AY AH S TH IY N IY AH",
+    "neurone": "N UH R OW N",
+    "neurones": "N UH R OW N Z",
+    "parkinsons": "P AA R K IH N S AH N Z",
+    "tumour": "T UW M ER",
+    "tumours": "T UW M ER Z",
+    "thunderclap": "TH AH N D ER K L AE P",
+    "vaping": "V EY P IH NG",
+    "vape": "V EY P",
+    "breathlessness": "B R EH TH L AH S N AH S",
+    "mnd": "EH M EH N D IY",
+    "als": "EY EH L EH S",
+    "nuh": "N AH",
+    "yas": "Y AE S",
+    # words of the en-GB, en-CA, en-AU and en-IN models (US phones: the only acoustic model)
+    "gp": "JH IY P IY",
+    "nhs": "EH N EY CH EH S",
+    "a&e": "EY AH N D IY",
+    "dodgy": "D AA JH IY",
+    "tingly": "T IH NG G L IY",
+    "knackered": "N AE K ER D",
+    "ciggies": "S IH G IY Z",
+    "cigs": "S IH G Z",
+    "weeing": "W IY IH NG",
+    "meds": "M EH D Z",
+    "wobbliness": "W AA B L IY N AH S",
+    "cuppa": "K AH P AH",
+    "cuppas": "K AH P AH Z",
+    "fizzy": "F IH Z IY",
+    "vapes": "V EY P S",
+    "giddiness": "G IH D IY N AH S",
+    "owt": "AW T",
+    "arvo": "AA R V OW",
+    "ambo": "AE M B OW",
+    "ambos": "AE M B OW Z",
+    "sorta": "S AO R T AH",
+    "timmies": "T IH M IY Z",
+    "durries": "D ER IY Z",
+    "rollies": "R OW L IY Z",
+    "footy": "F UH T IY",
+    "healthdirect": "HH EH L TH D ER EH K T",
+    "tensed": "T EH N S T",
+    "paining": "P EY N IH NG",
+    "nahi": "N AH HH IY",
+    "nahin": "N AH HH IY N",
+    "haemorrhage": "HH EH M ER IH JH",
+    "haemoglobin": "HH IY M AH G L OW B AH N",
+    "overthinking": "OW V ER TH IH NG K IH NG",
+    "sleeplessness": "S L IY P L AH S N AH S",
+}
+
+
+def _pocketsphinx() -> Any:
+    try:
+        import pocketsphinx
+    except ImportError:
+        raise missing_recogniser() from None
+    return pocketsphinx
+
+
+class Pronunciations:
+    """CMUdict from inside the pocketsphinx wheel, plus `EXTRA_PRONUNCIATIONS`."""
+
+    def __init__(self) -> None:
+        ps = _pocketsphinx()
+        self.entries: dict[str, list[tuple[str, str]]] = {}
+        path = ps.get_model_path("en-us/cmudict-en-us.dict")
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                key, _, phones = line.strip().partition(" ")
+                if key:
+                    self.entries.setdefault(key.split("(")[0], []).append((key, phones.strip()))
+        for word, phones in EXTRA_PRONUNCIATIONS.items():
+            self.entries.setdefault(word, [(word, phones)])
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.entries
+
+    def write(self, words: Iterable[str], path: Path) -> None:
+        with open(path, "w", encoding="utf-8") as out:
+            for word in sorted(set(words)):
+                for key, phones in self.entries[word]:
+                    out.write(f"{key} {phones}\n")
+
+
+@dataclass(frozen=True)
+class Hearing:
+    """What the recogniser made of one utterance."""
+
+    text: str  # the best hypothesis, "" for nothing
+    understanding: Understanding | None  # set only when accepted: the NLU matched exactly
+    probability: float  # posterior probability of the best hypothesis
+    agreement: float  # share of the n best hypotheses that mean the same intent
+    rival: str | None  # an n-best hypothesis that means another intent, if any
+    twin: bool  # one negation away from an answer of the other side
+    snr_db: float | None
+    sure: bool
+    seconds: float
+    alternatives: tuple[str, ...] = field(default=())
+
+    @property
+    def accepted(self) -> bool:
+        return self.understanding is not None
+
+    @property
+    def intent(self) -> str | None:
+        return self.understanding.intent if self.understanding is not None else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "accepted": self.accepted,
+            "intent": self.intent,
+            "confidence": round(self.probability, 3),
+            "agreement": round(self.agreement, 2),
+            "rival": self.rival,
+            "snr_db": None if self.snr_db is None else round(self.snr_db, 1),
+            "sure": self.sure,
+        }
+
+
+def _language_model(phrases: Iterable[Phrase], path: Path) -> None:
+    _pocketsphinx()
+    import pocketsphinx.lm as lm_module
+    lines: list[str] = []
+    for phrase in phrases:
+        weight = ANSWER_WEIGHT if phrase.intent in (YES, NO) else 1
+        lines.extend([phrase.text] * weight)
+    model = lm_module.ArpaBoLM(text="\n".join(lines), add_start=True, discount_mass=DISCOUNT_MASS)
+    model.compute()
+    if not model.write_file(str(path)):
+        raise OSError(f"cannot write the language model to {path}")
+
+
+class Recognizer:
+    """Hears one utterance at a time (16 kHz mono PCM) against the phrase list."""
+
+    def __init__(
+        self,
+        nlu: Nlu,
+        phrases: PhraseSet | None = None,
+        pronunciations: Pronunciations | None = None,
+        cap: int = DEFAULT_CAP,
+    ) -> None:
+        ps = _pocketsphinx()
+        self.nlu = nlu
+        self.pronunciations = pronunciations or Pronunciations()
+        self.phrases = phrases or build_phrases(nlu, self.pronunciations.__contains__, cap)
+        self._twins = self.phrases.twins()
+        self._folder = tempfile.TemporaryDirectory(prefix="neck-twitch-voice-")
+        folder = Path(self._folder.name)
+        self.pronunciations.write(self.phrases.words, folder / "phrases.dict")
+        _language_model(self.phrases.phrases, folder / "phrases.lm")
+        _language_model(self.phrases.confirm, folder / "confirm.lm")
+        self.decoder = ps.Decoder(
+            hmm=ps.get_model_path("en-us/en-us"),
+            lm=str(folder / "phrases.lm"),
+            dict=str(folder / "phrases.dict"),
+            samprate=RATE,
+            logfn=os.devnull,
+        )
+        self.decoder.add_lm_file(CONFIRM_SEARCH, str(folder / "confirm.lm"))
+        # pocketsphinx carries its noise estimate and cepstral mean over from one utterance to
+        # the next; starting each afresh keeps every hearing independent of the ones before, so
+        # a conversation heard twice (a --from-audio replay) is heard the same way.
+        self._initial_cmn = self.decoder.get_cmn()
+
+    def close(self) -> None:
+        self._folder.cleanup()
+
+    def hear(self, pcm: bytes, confirm: bool = False, snr_db: float | None = None) -> Hearing:
+        """The best phrase for `pcm`; with `confirm`, only yes or no."""
+        started = time.perf_counter()
+        decoder = self.decoder
+        decoder.activate_search(CONFIRM_SEARCH if confirm else None)
+        decoder.reinit_feat()
+        decoder.set_cmn(self._initial_cmn)
+        decoder.start_utt()
+        decoder.process_raw(pcm, full_utt=True)
+        decoder.end_utt()
+        best = decoder.hyp()
+        text = " ".join(best.hypstr.split()) if best is not None else ""
+        probability = float(best.prob) if best is not None else 0.0
+        alternatives: list[str] = []
+        for hypothesis in decoder.nbest():
+            if hypothesis is None:
+                continue
+            alternatives.append(" ".join(hypothesis.hypstr.split()))
+            if len(alternatives) == NBEST:
+                break
+        understanding = self.understand(text, confirm)
+        intent = understanding.intent if understanding is not None else None
+        agreement = 0.0
+        rival: str | None = None
+        if intent is not None:
+            meanings = [self.understand(alt, confirm) for alt in alternatives]
+            same = sum(1 for m in meanings if m is not None and m.intent == intent)
+            agreement = same / len(meanings) if meanings else 0.0
+            rival = next(
+                (alt for alt, m in zip(alternatives, meanings, strict=True)
+                 if m is not None and m.intent != intent),
+                None,
+            )
+        twin = text in self._twins
+        sure = (
+            intent is not None
+            and probability >= SURE_PROBABILITY
+            and agreement >= SURE_AGREEMENT
+            and rival is None
+            and not twin
+            and (snr_db is None or snr_db >= MIN_SURE_SNR_DB)
+        )
+        return Hearing(
+            text=text,
+            understanding=understanding,
+            probability=probability,
+            agreement=agreement,
+            rival=rival,
+            twin=twin,
+            snr_db=snr_db,
+            sure=sure,
+            seconds=time.perf_counter() - started,
+            alternatives=tuple(alternatives),
+        )
+
+    def understand(self, text: str, confirm: bool = False) -> Understanding | None:
+        """The NLU's reading of `text` if it is an exact phrase (for `confirm`: yes or no)."""
+        if not text.strip():
+            return None
+        understanding = self.nlu.understand(text)
+        if not accepted(understanding):
+            return None
+        if confirm and understanding.intent not in (YES, NO):
+            return None
+        return understanding

@@ -1,0 +1,249 @@
+"""The voice loop: say the skill's words, hear the person, and only pass on what was heard exactly.
+
+Each turn:
+
+1. the skill's speech (and later the host's own short prompts) is spoken;
+2. the person's utterance is heard against the model's phrases (`Recognizer.hear`);
+3. not an exact phrase: nothing is sent; "Sorry, I didn't catch that" and the question again;
+4. an emergency phrase: sent at once, sure or not (the skill answers with the number first);
+5. an answer that changes what happens next (yes, no, not sure, a symptom, stop, go back...)
+   that the recogniser is not sure of: read back ("I heard "no". Is that right?") and sent only
+   after a yes that the recogniser is sure of, heard with a yes/no-only model (an emergency
+   phrase in reply is sent at once; anything else counts as a failed try);
+6. anything else (help, repeat, why...) or a sure answer: sent.
+
+After two failed tries (not caught, or a read-back denied or unclear) the keyboard is offered:
+a typed line goes to the skill as `neck-twitch simulate` would send it. Silence is silence, as
+on a speaker: the skill's reprompt once, then the session closes.
+
+What is sent goes through the simulator (`Simulator.say`): its NLU, its envelopes and its
+transport, so the skill object is the one Lambda, the web service and the simulator run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from skill.simulator.runner import Simulator, Turn
+from skill.voice.audio import Ear, EndOfInput, Mouth
+from skill.voice.endpoint import Utterance
+from skill.voice.phrases import AT_ONCE, NO, YES, consequential
+from skill.voice.recognizer import Hearing
+from skill.voice.tts import output_speech_text
+
+MAX_TRIES = 2
+NOT_CAUGHT = "Sorry, I didn't catch that."
+READ_BACK = 'I heard "{phrase}". Is that right?'
+DENIED = "Sorry about that. Let's try again."
+OFFER_KEYBOARD = "I'm having trouble hearing you. Please type your answer, then press Enter."
+
+Keyboard = Callable[[], "str | None"]
+
+
+class Hears(Protocol):
+    """What the loop needs of a recogniser (`Recognizer`, or a fake in tests)."""
+
+    def hear(self, pcm: bytes, confirm: bool = False, snr_db: float | None = None) -> Hearing:
+        ...
+
+
+@dataclass
+class Exchange:
+    """One turn of the person's (or the launch), and what was said back."""
+
+    number: int
+    action: str  # launch | sent | sent at once | read back | confirmed | denied | not caught |
+    #              silence | typed | no keyboard | end of input
+    source: str | None = None  # audio file, "microphone", "keyboard"
+    heard: Hearing | None = None
+    typed: str | None = None
+    intent: str | None = None  # the intent sent to the skill, if one was
+    said: str | None = None  # what was said back
+    by: str = "skill"  # "skill": the skill's answer; "host": the voice loop's own prompt
+    ended: bool = False
+    audio: list[str] = field(default_factory=list)
+    barge_in: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "turn": self.number,
+            "action": self.action,
+            "source": self.source,
+            "heard": self.heard.to_json() if self.heard is not None else None,
+            "typed": self.typed,
+            "intent": self.intent,
+            "said": self.said,
+            "by": self.by,
+            "ended": self.ended,
+            "audio": self.audio,
+            "barge_in": self.barge_in,
+        }
+
+
+def _pretty(words: str) -> str:
+    return re.sub(r"\bi\b", "I", words)
+
+
+class Talk:
+    """One hands-free conversation with the skill."""
+
+    def __init__(
+        self,
+        simulator: Simulator,
+        recognizer: Hears,
+        ear: Ear,
+        mouth: Mouth,
+        keyboard: Keyboard | None,
+        report: Callable[[Exchange], None],
+    ) -> None:
+        self.simulator = simulator
+        self.recognizer = recognizer
+        self.ear = ear
+        self.mouth = mouth
+        self.keyboard = keyboard
+        self.report = report
+        self.exchanges: list[Exchange] = []
+        self._question = ""
+
+    # -- the conversation ---------------------------------------------------------------------
+
+    def run(self) -> list[Exchange]:
+        turn = self.simulator.say(self.simulator.launch_phrase)
+        self._skill_said(Exchange(0, "launch"), turn)
+        try:
+            while not turn.ended:
+                turn = self._next_turn()
+        except EndOfInput:
+            closed = self.simulator.end_session()
+            exchange = Exchange(self._number(), "end of input", by="host", ended=True)
+            if closed is not None:
+                exchange.said = closed.speech
+            self._log(exchange)
+        return self.exchanges
+
+    def _next_turn(self) -> Turn:
+        failures = 0
+        while True:
+            if failures >= MAX_TRIES:
+                turn = self._typed()
+                if turn is not None:
+                    return turn
+                failures = 0
+            utterance = self.ear.listen()
+            exchange = Exchange(self._number(), "", source=self.ear.source)
+            exchange.barge_in = "spoke over" in self.ear.source
+            if utterance is None:
+                silence = self.simulator.silence()
+                exchange.action = "silence"
+                if silence is None:
+                    self._log(exchange)
+                    continue
+                self._skill_said(exchange, silence)
+                return silence
+            hearing = self.recognizer.hear(utterance.pcm, snr_db=utterance.snr_db)
+            exchange.heard = hearing
+            intent = hearing.intent
+            if intent is None:
+                failures += 1
+                self._host_said(exchange, "not caught", f"{NOT_CAUGHT} {self._question}")
+                continue
+            if intent in AT_ONCE:
+                return self._send(exchange, hearing, "sent at once")
+            if hearing.sure or not consequential(intent):
+                return self._send(exchange, hearing, "sent")
+            confirmed = self._read_back(exchange, hearing)
+            if isinstance(confirmed, Turn):
+                return confirmed
+            failures += 1
+
+    def _read_back(self, exchange: Exchange, hearing: Hearing) -> Turn | None:
+        self._host_said(exchange, "read back", READ_BACK.format(phrase=_pretty(hearing.text)))
+        utterance = self.ear.listen()
+        reply = Exchange(self._number(), "", source=self.ear.source)
+        if utterance is None:
+            self._host_said(reply, "denied", f"{NOT_CAUGHT} {self._question}")
+            return None
+        urgent = self.recognizer.hear(utterance.pcm, snr_db=utterance.snr_db)
+        if urgent.intent in AT_ONCE:
+            reply.heard = urgent
+            return self._send(reply, urgent, "sent at once")
+        answer = self._confirmation(utterance)
+        reply.heard = answer
+        if answer.intent == YES and answer.sure:
+            reply.action = "confirmed"
+            return self._send(reply, hearing, "confirmed")
+        if answer.intent == NO:
+            self._host_said(reply, "denied", f"{DENIED} {self._question}")
+        else:
+            self._host_said(reply, "denied", f"{NOT_CAUGHT} {self._question}")
+        return None
+
+    def _confirmation(self, utterance: Utterance) -> Hearing:
+        return self.recognizer.hear(utterance.pcm, confirm=True, snr_db=utterance.snr_db)
+
+    def _typed(self) -> Turn | None:
+        exchange = Exchange(self._number(), "typed", source="keyboard", by="host")
+        self._speak(exchange, OFFER_KEYBOARD, "host")
+        text = self.keyboard() if self.keyboard is not None else None
+        if text is None or not text.strip():
+            exchange.action = "no keyboard"
+            exchange.said = f"{OFFER_KEYBOARD} (no typed answer: listening again)"
+            self._log(exchange)
+            return None
+        exchange.typed = text.strip()
+        turn = self.simulator.say(exchange.typed)
+        exchange.intent = turn.intent
+        self._skill_said(exchange, turn)
+        return turn
+
+    # -- sending and speaking -----------------------------------------------------------------
+
+    def _send(self, exchange: Exchange, hearing: Hearing, action: str) -> Turn:
+        exchange.action = action
+        turn = self.simulator.say(hearing.text)
+        exchange.intent = turn.intent
+        self._skill_said(exchange, turn)
+        return turn
+
+    def _skill_said(self, exchange: Exchange, turn: Turn) -> None:
+        """Speak the skill's answer; `said` keeps its words as the simulator shows them."""
+        body = turn.response.get("response") if turn.response else None
+        body = body if isinstance(body, dict) else {}
+        shown = turn.speech or ""
+        if turn.request:
+            spoken = output_speech_text(body.get("outputSpeech")) or shown
+        else:  # silence: the simulator repeats the last reprompt, already made speakable here
+            spoken = self._question or shown
+        reprompt = body.get("reprompt")
+        question = (
+            output_speech_text(reprompt.get("outputSpeech")) if isinstance(reprompt, dict) else None
+        )
+        self._question = question or spoken
+        exchange.by = "skill"
+        exchange.said = shown
+        exchange.ended = turn.ended
+        if spoken:
+            self._speak(exchange, spoken, "skill")
+        self._log(exchange)
+
+    def _host_said(self, exchange: Exchange, action: str, words: str) -> None:
+        exchange.action = action
+        exchange.by = "host"
+        exchange.said = words
+        self._speak(exchange, words, "host")
+        self._log(exchange)
+
+    def _speak(self, exchange: Exchange, words: str, who: str) -> None:
+        written = self.mouth.say(words, who)
+        if written:
+            exchange.audio.append(written)
+
+    def _number(self) -> int:
+        return len(self.exchanges)
+
+    def _log(self, exchange: Exchange) -> None:
+        self.exchanges.append(exchange)
+        self.report(exchange)

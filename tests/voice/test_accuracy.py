@@ -1,0 +1,55 @@
+"""Phrase accuracy per voice and noise level, and yes/no swaps (the printed report).
+
+Three espeak-ng voices x two speeds x quiet / moderate / heavy noise, each saying the answer
+phrases, yes/no confirmations and off-list sentences (`skill.voice.accuracy`). The table is
+printed with the test output; docs/voice.md holds a copy and how to reproduce it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.voice.accuracy import Report, measure
+from skill.voice.synth import AudioCache
+
+
+@pytest.fixture(scope="module")
+def report(audio_cache: AudioCache) -> Report:
+    return measure(audio_cache.folder, "en-US", jobs=2)
+
+
+def test_print_the_accuracy_report(report: Report, capsys: pytest.CaptureFixture[str]) -> None:
+    with capsys.disabled():
+        print("\n\nDesk voice accuracy (python -m skill.voice.accuracy):\n")
+        print(report.table())
+        print(report.summary())
+        for line in report.total.examples:
+            if "UNCONFIRMED" in line or "SWAP" in line or "confirmed a read-back" in line:
+                print("  " + line)
+    assert report.total.said > 0
+
+
+@pytest.mark.parametrize("noise", ["quiet", "moderate"])
+def test_no_yes_no_swap_reaches_the_skill_in_quiet_or_moderate_noise(
+    report: Report, noise: str
+) -> None:
+    assert report.unconfirmed_swaps(noise) == 0
+    assert report.by_noise[noise].confirm_false_yes == 0
+    assert report.off_list_answers(noise) == 0
+
+
+def test_the_recogniser_itself_swaps_nothing_in_quiet(report: Report) -> None:
+    assert report.swaps("quiet") == 0
+
+
+def test_no_swap_reaches_the_skill_even_in_heavy_noise(report: Report) -> None:
+    assert report.unconfirmed_swaps("heavy") == 0
+    assert report.by_noise["heavy"].confirm_false_yes == 0
+    assert report.off_list_answers("heavy") == 0
+
+
+def test_accuracy_does_not_fall_below_what_was_measured(report: Report) -> None:
+    # Floors a little under the figures in docs/voice.md, to catch a regression.
+    assert report.by_noise["quiet"].accuracy >= 0.70
+    assert report.by_noise["moderate"].accuracy >= 0.55
+    assert report.by_group[("en-us", "quiet")].accuracy >= 0.80

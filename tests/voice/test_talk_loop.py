@@ -1,0 +1,109 @@
+"""The voice loop's safety rules, with a fake recogniser (no audio needed: these always run)."""
+
+from __future__ import annotations
+
+from voice_helpers import EMERGENCY, PROVIDER, SELF_CARE, run_scripted
+
+from skill.voice.talk import NOT_CAUGHT, OFFER_KEYBOARD
+
+NOS = ["no"] * 30
+
+
+def test_sure_answers_go_straight_to_the_skill_and_all_clear_is_self_care() -> None:
+    run = run_scripted(NOS)
+    assert SELF_CARE.search(run.final.said or "")
+    assert run.final.ended
+    assert not any(who == "host" for who, _ in run.mouth.said)  # nothing read back
+
+
+def test_an_unsure_answer_is_read_back_and_sent_only_after_yes() -> None:
+    run = run_scripted(["no?", "yes", *NOS])
+    read_back = run.exchanges[1]
+    assert read_back.action == "read back"
+    assert read_back.said == 'I heard "no". Is that right?'
+    assert read_back.intent is None  # nothing sent yet
+    confirmed = run.exchanges[2]
+    assert confirmed.action == "confirmed" and confirmed.intent == "AMAZON.NoIntent"
+    assert ("yes", True) in run.recognizer.calls  # heard with the yes/no-only model
+
+
+def test_a_read_back_denied_sends_nothing_and_asks_again() -> None:
+    run = run_scripted(["no?", "no", "yes", *NOS])
+    denied = run.exchanges[2]
+    assert denied.action == "denied" and denied.intent is None
+    assert "Any struggle to breathe" in (denied.said or "") or "struggle" in (denied.said or "")
+    yes = run.exchanges[3]
+    assert yes.action == "sent" and yes.intent == "AMAZON.YesIntent"
+
+
+def test_unrecognised_speech_is_never_an_answer() -> None:
+    run = run_scripted(["#i have a headache", "#mumble", "no", *NOS])
+    first, second = run.exchanges[1], run.exchanges[2]
+    for exchange in (first, second):
+        assert exchange.action == "not caught"
+        assert exchange.intent is None
+        assert (exchange.said or "").startswith(NOT_CAUGHT)
+    assert run.sent[0] == "AMAZON.NoIntent"
+
+
+def test_after_two_failed_tries_the_keyboard_is_offered() -> None:
+    run = run_scripted(["#mumble", "#mumble", *NOS], typed=["yes"])
+    typed = run.exchanges[3]
+    assert ("host", OFFER_KEYBOARD) in run.mouth.said
+    assert typed.action == "typed" and typed.typed == "yes"
+    assert typed.intent == "AMAZON.YesIntent"
+
+
+def test_no_keyboard_means_listening_again() -> None:
+    run = run_scripted(["#mumble", "no?", "nope", *NOS], typed=[])
+    actions = [e.action for e in run.exchanges[1:6]]
+    assert actions == ["not caught", "read back", "denied", "no keyboard", "sent"]
+
+
+def test_an_emergency_phrase_is_answered_with_the_number_at_once_even_unsure() -> None:
+    run = run_scripted(["i can't breathe?"])
+    exchange = run.exchanges[1]
+    assert exchange.action == "sent at once"
+    assert exchange.intent == "EmergencyIntent"
+    assert EMERGENCY.search(exchange.said or "")
+    assert exchange.ended
+    assert len(run.exchanges) == 2  # no read-back before the number
+
+
+def test_an_emergency_phrase_in_reply_to_a_read_back_is_sent_at_once() -> None:
+    run = run_scripted(["no?", "i'm choking?"])
+    assert run.exchanges[2].action == "sent at once"
+    assert EMERGENCY.search(run.exchanges[2].said or "")
+
+
+def test_an_unsure_yes_to_a_warning_sign_is_read_back_then_leads_to_a_provider() -> None:
+    # breathing, short of breath, swallowing, speech: no; weakness: yes (unsure), then confirmed.
+    run = run_scripted(["no", "no", "no", "no", "yes?", "yes", *NOS])
+    assert run.exchanges[5].action == "read back"
+    assert run.exchanges[6].intent == "AMAZON.YesIntent"
+    assert PROVIDER.search(run.final.said or "")
+    assert not SELF_CARE.search(run.final.said or "")
+
+
+def test_requests_that_change_nothing_are_sent_without_a_read_back() -> None:
+    run = run_scripted(["say that again?", *NOS])
+    assert run.exchanges[1].action == "sent"
+    assert run.exchanges[1].intent == "AMAZON.RepeatIntent"
+
+
+def test_silence_gets_the_reprompt_once_then_the_session_closes() -> None:
+    run = run_scripted(["", ""])
+    assert run.exchanges[1].action == "silence"
+    assert run.exchanges[1].said and not run.exchanges[1].ended
+    assert run.exchanges[2].ended
+
+
+def test_when_the_recordings_run_out_the_session_is_ended() -> None:
+    run = run_scripted(["no", "no"])
+    assert run.exchanges[-1].action == "end of input"
+    assert run.exchanges[-1].ended
+
+
+def test_other_locales_speak_their_own_number() -> None:
+    run = run_scripted(["i can't breathe?"], locale="en-GB")
+    assert run.final.said and run.final.said.startswith("Please call 999")
