@@ -22,12 +22,16 @@ recognised phrase is never guessed into an answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, zip_longest
+from typing import TypeVar
 
 from skill.simulator.builtins import BUILTIN_PHRASES
+from skill.simulator.model import IntentDef
 from skill.simulator.nlu import ER_MATCH, Nlu, Understanding, tokenize
+
+T = TypeVar("T")
 
 DEFAULT_CAP = 2500
 YES = "AMAZON.YesIntent"
@@ -103,7 +107,7 @@ class Phrase:
 class PhraseSet:
     locale: str
     phrases: tuple[Phrase, ...]
-    confirm: tuple[Phrase, ...]  # the yes/no phrases, for "I heard yes: is that right?"
+    confirm: tuple[Phrase, ...]  # the yes/no phrases: replies to a read-back
     dropped: tuple[str, ...]  # phrases with a word the dictionary cannot say
 
     @property
@@ -178,15 +182,16 @@ def build_phrases(
         return [v.name for v in model.slot_types.get(slot_type, ())]
 
     carriers: list[list[str]] = []
-    by_type: dict[str, list[tuple[str, dict[str, str]]]] = {}
+    # slot type -> intent -> the intent's carriers that use it
+    by_type: dict[str, dict[str, list[str]]] = {}
     for name, samples in slotted.items():
         slots = model.intents[name].slots
         carriers.append(list(_carriers(samples, slots, canonical)))
         for sample in samples:
             for slot_type in {slots[n] for n in _SLOT.findall(sample)}:
-                by_type.setdefault(slot_type, []).append((sample, slots))
+                by_type.setdefault(slot_type, {}).setdefault(name, []).append(sample)
     values = [
-        list(_values(slot_type, uses, canonical, spoken(slot_type)))
+        list(_values(slot_type, uses, model.intents, canonical, spoken(slot_type)))
         for slot_type, uses in sorted(by_type.items())
     ]
     product: list[list[str]] = []
@@ -218,7 +223,8 @@ def build_phrases(
     return PhraseSet(model.locale, phrases, confirm, tuple(dict.fromkeys(dropped)))
 
 
-def _round_robin(lists: list[list[str]]) -> Iterator[str]:
+def _round_robin(lists: Sequence[Sequence[T]]) -> Iterator[T]:
+    """The first of each list, then the second of each, and so on."""
     for row in zip_longest(*lists):
         yield from (item for item in row if item is not None)
 
@@ -237,17 +243,19 @@ def _carriers(
 
 def _values(
     slot_type: str,
-    uses: list[tuple[str, dict[str, str]]],
+    uses: dict[str, list[str]],
+    intents: Mapping[str, IntentDef],
     canonical: Callable[[str], list[str]],
     spoken: list[str],
 ) -> Iterator[str]:
-    """Each value or synonym of `slot_type` once, in the carriers that use it, taken in turn
-    (across intents, so each intent hears some of them)."""
-    # Interleave the intents' carriers: report, deny, yes-detail, ... in turn.
-    by_intent: dict[int, list[tuple[str, dict[str, str]]]] = {}
-    for sample, slots in uses:
-        by_intent.setdefault(id(slots), []).append((sample, slots))
-    order = list(_round_robin_pairs(list(by_intent.values())))
+    """Each value or synonym of `slot_type` once, in the carriers that use it, the intents
+    taking turns (report, deny, yes-detail...) so that each hears some of them."""
+    order = [
+        (sample, intents[name].slots)
+        for sample, name in _round_robin(
+            [[(sample, name) for sample in samples] for name, samples in uses.items()]
+        )
+    ]
     for j, value in enumerate(spoken):
         carrier, slots = order[j % len(order)]
         first = True
@@ -260,13 +268,6 @@ def _values(
             return _pick(canonical(t), j + k + 1)
 
         yield _fill(carrier, slots, choose)
-
-
-def _round_robin_pairs(
-    lists: list[list[tuple[str, dict[str, str]]]],
-) -> Iterator[tuple[str, dict[str, str]]]:
-    for row in zip_longest(*lists):
-        yield from (item for item in row if item is not None)
 
 
 def _fill_each(

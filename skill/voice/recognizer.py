@@ -4,18 +4,19 @@ pocketsphinx 5 (PyPI) ships a US English acoustic model and a 134k-word dictiona
 wheel, so nothing is downloaded at run time. The language model is built at start-up from the
 phrase list (`phrases.build_phrases`), with a dictionary of only the words those phrases use:
 it hears answers, not dictation. The yes/no phrases are weighted up, since most turns are a yes
-or a no. A second, tinier model of the yes/no phrases alone hears the answer to "I heard yes:
-is that right?".
+or a no. A second, tinier model of the yes/no phrases alone hears the reply to a read-back
+('I heard "no". Is that right?').
 
 What was heard is accepted only when the simulator's NLU understands the words exactly
 (`phrases.accepted`); anything else is not an answer, however close.
 
 "Sure" (`Hearing.sure`) needs all of: the best hypothesis's posterior probability at least
-`SURE_PROBABILITY`; most of the five best hypotheses meaning the same intent
-(`SURE_AGREEMENT`) and none of them meaning another intent; a phrase that is not one negation
-away from an answer of the other side ("i do" / "i don't"); and speech clearly above the
-background (`MIN_SURE_SNR_DB`). The thresholds come from the accuracy report
-(`python -m skill.voice.accuracy`): with them no wrong phrase was sure in quiet or moderate noise.
+`SURE_PROBABILITY`; at least `SURE_AGREEMENT` of the five best hypotheses meaning the same
+intent and none of them meaning another; a phrase that is not one negation away from an answer
+of the other side ("i do" / "i don't"); and speech clearly above the background
+(`MIN_SURE_SNR_DB`). The thresholds were chosen on the synthetic recordings of the accuracy
+report (`python -m skill.voice.accuracy`): with them no wrong phrase was sure in quiet or
+moderate noise, with a margin. Real voices should be sure more often; check with recordings.
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ class Exchange:
 
     number: int
     action: str  # launch | sent | sent at once | read back | confirmed | denied | not caught |
-    #              silence | typed | no keyboard | end of input
+    #              silence | typed | no keyboard | end of input (see docs/voice.md)
     source: str | None = None  # audio file, "microphone", "keyboard"
     heard: Hearing | None = None
     typed: str | None = None
@@ -164,7 +164,7 @@ class Talk:
         utterance = self.ear.listen()
         reply = Exchange(self._number(), "", source=self.ear.source)
         if utterance is None:
-            self._host_said(reply, "denied", f"{NOT_CAUGHT} {self._question}")
+            self._host_said(reply, "silence", f"{NOT_CAUGHT} {self._question}")
             return None
         urgent = self.recognizer.hear(utterance.pcm, snr_db=utterance.snr_db)
         if urgent.intent in AT_ONCE:
@@ -177,8 +177,8 @@ class Talk:
             return self._send(reply, hearing, "confirmed")
         if answer.intent == NO:
             self._host_said(reply, "denied", f"{DENIED} {self._question}")
-        else:
-            self._host_said(reply, "denied", f"{NOT_CAUGHT} {self._question}")
+        else:  # not a yes or no, or a yes the recogniser is not sure of
+            self._host_said(reply, "not caught", f"{NOT_CAUGHT} {self._question}")
         return None
 
     def _confirmation(self, utterance: Utterance) -> Hearing:

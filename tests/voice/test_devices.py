@@ -285,3 +285,26 @@ def test_talk_rejects_bad_arguments_in_one_line(
     assert result.exit_code == 2, result.output
     assert complaint in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_whole_check_through_a_microphone_and_speaker_speaking_over_each_question(
+    audio_cache: AudioCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`neck-twitch talk` with its default devices (a fake sounddevice): the person says "no"
+    every second and a half or so, speaking over the questions; then the room is quiet."""
+    import json
+
+    no = _speech(audio_cache, "no")
+    mic = b"".join(_floor(1.5, f"gap{i}") + no for i in range(20))
+    sd = FakeSoundDevice(mic=mic)
+    monkeypatch.setitem(sys.modules, "sounddevice", sd)
+    result = CliRunner().invoke(main, ["talk", "--fresh", "--json", "--timeout", "1"], input="")
+    assert result.exit_code == 0, result.output
+    turns = [json.loads(line) for line in result.output.splitlines()]
+    answers = [t for t in turns if t["heard"] is not None]
+    assert answers and all(t["source"].startswith("microphone") for t in answers)
+    # Long questions are cut short; short ones end before the person speaks.
+    assert sum(t["barge_in"] for t in answers) >= 5
+    assert all(t["intent"] in ("AMAZON.NoIntent", None) for t in turns)
+    assert "none of the warning signs" in turns[-1]["said"] and turns[-1]["ended"]
+    assert sd.aborted
