@@ -761,3 +761,27 @@ def test_one_lexicon_reads_the_five_locales_words(text: str,
                                                   expected: set[tuple[str, bool]]) -> None:
     for locale in ("en-GB", "en-IN", "en-AU", "en-CA"):
         assert {(m.id, m.negated) for m in lexicon_for(locale).read(text)} == expected, locale
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my right side went heavy and useless", {("sudden_weakness", False)}),
+    ("one side feels numb", {("sudden_weakness", False)}),
+    ("my toes get fizzy", {("numbness", False)}),
+    ("I keep mumbling", {("speech", False)}),
+])
+def test_one_sided_heaviness_fizzing_and_mumbling(text: str,
+                                                  expected: set[tuple[str, bool]]) -> None:
+    assert {(m.id, m.negated) for m in lexicon_for("en-US").read(text)} == expected
+
+
+@pytest.mark.parametrize(("text", "no"), [
+    ("I'm twenty two so not really", True), ("don't think so to be honest", True),
+    ("nah never had that", True), ("I'm not sure", False), ("my arm is weak", False),
+])
+def test_a_no_with_a_reason(text: str, no: bool) -> None:
+    assert lexicon_for("en-US").says_no(text) is no
+
+
+def test_a_hedge_the_carrier_cut_short_is_still_a_hedge() -> None:
+    # "I suppose so, a bit" reaches the skill as "suppose so, a bit" after "I {symptom}".
+    assert lexicon_for("en-US").hedged("suppose so a bit")

@@ -246,3 +246,17 @@ def test_every_fallback_on_an_emergency_question_says_when_to_call(
     for _ in range(3):
         dialog.say(names.FALLBACK)
         assert "If this is happening now, call 911 now." in dialog.speech
+
+
+def test_a_no_with_a_reason_answers_no(dialog: Dialog) -> None:
+    reach(dialog, "Any trouble swallowing, or choking on food or drink?")
+    dialog.say(names.REPORT_SYMPTOM, symptom("eat like a horse so definitely not"))
+    assert dialog.attributes["check"]["answers"]["swallowing"] == "no"
+
+
+def test_a_hedge_beside_another_sign_does_not_hedge_the_pending_question(dialog: Dialog) -> None:
+    reach(dialog, "Any trouble swallowing, or choking on food or drink?")
+    dialog.say(names.REPORT_SYMPTOM, symptom("guess my hand is numb"))
+    check = dialog.attributes["check"]
+    assert check["signs"] == ["numbness"] and check["explained"] is None
+    assert "swallowing" not in check["answers"]

@@ -137,6 +137,8 @@ class ReportSymptomIntentHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
         heard = _heard(handler_input, talk, negating=False, sudden=self.sudden)
+        if heard.nothing and not heard.hedged and heard.says_no:
+            return _take(talk, heard, Reply.NO)  # "I'm only thirty, so probably not"
         if heard.nothing and not heard.hedged:
             if not heard.symptomish:
                 return _not_understood(talk)  # "going to the shops later" is no symptom
@@ -367,7 +369,9 @@ def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
     state = talk.state
     if pending is not None and pending.kind == "lifestyle" and heard.factors:
         state = choose(rules, state, heard.factors)
-    elif pending is not None and heard.hedged and pending.sign not in heard.denied:
+    elif pending is not None and heard.hedged and pending.sign not in heard.denied and (
+            pending.sign in heard.signs or not heard.signs):
+        # A hedge about the pending question; "I guess my arm is weak" hedges nothing pending.
         state = reply(rules, state, Reply.NOT_SURE)
         heard = replace(heard, signs=tuple(s for s in heard.signs if s != pending.sign))
     elif pending is not None and said is not None and (
@@ -632,7 +636,8 @@ def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
     text = f"no {words}" if negating else f"suddenly {words}" if sudden else words
     lexicon = lexicon_for(talk.content.locale)
     return Heard.read(lexicon.read(text), words, hedged=lexicon.hedged(text),
-                      symptomish=lexicon.sounds_like_symptom(words))
+                      symptomish=lexicon.sounds_like_symptom(words),
+                      says_no=lexicon.says_no(words))
 
 
 def _heard_factors(handler_input: HandlerInput, talk: Conversation) -> Heard:

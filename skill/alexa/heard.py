@@ -28,7 +28,8 @@ class Heard:
     factors: tuple[str, ...] = ()  # lifestyle factors
     unrecognised: str | None = None  # a symptom no sign covers, in the person's words
     raw: str = ""  # the words Alexa heard
-    hedged: bool = False  # "not sure", "no idea", "sometimes"
+    hedged: bool = False  # "not sure", "no idea", "hard to say"
+    says_no: bool = False  # "I'm only thirty, so probably not"
     symptomish: bool = False  # words about a symptom, even if no sign covers them
 
     @property
@@ -38,7 +39,7 @@ class Heard:
 
     @classmethod
     def read(cls, mentions: Iterable[MentionLike], raw: str, *, hedged: bool = False,
-             symptomish: bool = False) -> Heard:
+             symptomish: bool = False, says_no: bool = False) -> Heard:
         signs: list[str] = []
         denied: list[str] = []
         factors: list[str] = []
@@ -51,7 +52,7 @@ class Heard:
             else:
                 signs.append(mention.id)
         return cls(tuple(signs), tuple(denied), tuple(factors), raw=raw, hedged=hedged,
-                   symptomish=symptomish)
+                   symptomish=symptomish, says_no=says_no)
 
     def merge(self, other: Heard) -> Heard:
         return Heard(signs=_unique(self.signs, other.signs),
@@ -60,7 +61,8 @@ class Heard:
                      unrecognised=self.unrecognised or other.unrecognised,
                      raw=" ".join(w for w in (self.raw, other.raw) if w),
                      hedged=self.hedged or other.hedged,
-                     symptomish=self.symptomish or other.symptomish)
+                     symptomish=self.symptomish or other.symptomish,
+                     says_no=self.says_no or other.says_no)
 
     def is_emergency(self, rules: Rules) -> bool:
         return rules.tier_of(set(self.signs)) == Tier.EMERGENCY

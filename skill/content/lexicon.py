@@ -74,7 +74,7 @@ _OPTIONAL = frozenset({"ignore"})
 _WORD_LISTS = ("clause_openers", "list_words")
 # Phrase lists read on their own: a hedge ("not sure", "no idea") makes an answer a "not sure";
 # a symptom word ("rash", "sore") makes words the lexicon cannot read a symptom to name back.
-_PHRASE_LISTS = ("hedges", "symptom_words")
+_PHRASE_LISTS = ("hedges", "no_answers", "symptom_words")
 _TOP_KEYS = frozenset({"signs", "factors", *_CATEGORIES, *_WORD_LISTS, *_PHRASE_LISTS})
 # "my tongue's twitching" is "tongue is"; these keep their 's ("it's" is a word of its own).
 _KEEP_S = frozenset({"it", "that", "there", "what", "he", "she", "who", "let", "where", "here",
@@ -175,6 +175,12 @@ def _tokens(text: str) -> list[_Token]:
                 continue
         tokens.append(_Token(key, match.start(), match.end()))
     return tokens
+
+
+def _has_phrase(phrases: tuple[str, ...], text: str) -> bool:
+    """Whether one of `phrases` (keys, with a space at each end) is said in `text`."""
+    joined = f" {' '.join(t.key for t in _tokens(text) if not t.is_mark)} "
+    return any(phrase in joined for phrase in phrases)
 
 
 def _word_key(word: str) -> str:
@@ -313,9 +319,11 @@ class Lexicon:
         gap_stops: frozenset[str],
         hedges: tuple[str, ...] = (),
         symptom_words: tuple[str, ...] = (),
+        no_answers: tuple[str, ...] = (),
     ) -> None:
         self.locale = locale
         self._hedges = tuple(f" {hedge} " for hedge in hedges)
+        self._no_answers = tuple(f" {no} " for no in no_answers)
         self._symptom_words = frozenset(w for w in symptom_words if not w.endswith("*"))
         self._symptom_stems = tuple(w[:-1] for w in symptom_words if w.endswith("*"))
         self.terms = terms  # sign or factor id -> its terms as written
@@ -397,14 +405,18 @@ class Lexicon:
             openers=words["clause_openers"], list_words=words["list_words"],
             negator_words=frozenset(_single_words(categories["negators"])), gap_stops=gap_stops,
             hedges=phrases["hedges"], symptom_words=phrases["symptom_words"],
+            no_answers=phrases["no_answers"],
         )
 
     # --- reading ---------------------------------------------------------------------------
 
     def hedged(self, text: str) -> bool:
         """Whether the words hedge ("I'm not sure", "no idea", "hard to say")."""
-        joined = f" {' '.join(t.key for t in _tokens(text) if not t.is_mark)} "
-        return any(hedge in joined for hedge in self._hedges)
+        return _has_phrase(self._hedges, text)
+
+    def says_no(self, text: str) -> bool:
+        """Whether the words answer no with a reason ("I'm only thirty, so probably not")."""
+        return _has_phrase(self._no_answers, text)
 
     def sounds_like_symptom(self, text: str) -> bool:
         """Whether words the lexicon cannot read still describe a symptom ("a rash")."""

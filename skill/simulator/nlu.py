@@ -219,20 +219,24 @@ class Nlu:
             choice = self._exact.get(candidate.key_text)
             if choice is not None:
                 return self._result(utterance, choice.intent, {}, 1.0, "exact", choice.sample)
-        for candidate in candidates:
-            found = self._match_patterns(utterance, candidate)
-            if found is None:
-                continue
-            if any(slot.status == ER_NO_MATCH for slot in found.slots.values()):
-                # A carrier phrase took words no value matches; a close miss of a whole sample
-                # ("I'm not shure") is the likelier reading, as it would be for Alexa.
-                near = self._fuzzy_match(utterance, candidates)
-                if near.intent != FALLBACK:
-                    return near
-            return found
-        return self._fuzzy_match(utterance, candidates)
+        # The best pattern over the utterance as said and with its fillers trimmed: "honestly my
+        # left side feels heavy and odd" is "my {symptom}", not "{factor} and {factorTwo}".
+        matches = [m for c in candidates if (m := self._match_patterns(utterance, c))]
+        if not matches:
+            return self._fuzzy_match(utterance, candidates)
+        found = max(matches, key=lambda m: m[0])[1]
+        if any(slot.status == ER_NO_MATCH for slot in found.slots.values()):
+            # A carrier phrase took words no value matches; a close miss of a whole sample
+            # ("I'm not shure") is the likelier reading, as it would be for Alexa.
+            near = self._fuzzy_match(utterance, candidates)
+            if near.intent != FALLBACK:
+                return near
+        return found
 
-    def _match_patterns(self, utterance: str, tokens: Tokens) -> Understanding | None:
+    def _match_patterns(self, utterance: str, tokens: Tokens
+                        ) -> tuple[tuple[bool, float, int], Understanding] | None:
+        """The best sample pattern for these words, with its rank (resolved, confidence, how
+        much of the sample is literal words)."""
         text = tokens.key_text
         best: tuple[tuple[bool, float, int], Understanding] | None = None
         for pattern in self._patterns:
@@ -260,7 +264,7 @@ class Nlu:
             rank = (resolved, confidence, pattern.literal_chars)
             if best is None or rank > best[0]:
                 best = (rank, result)
-        return best[1] if best else None
+        return best
 
     def _fuzzy_match(self, utterance: str, candidates: Sequence[Tokens]) -> Understanding:
         from rapidfuzz import fuzz, process

@@ -269,3 +269,9 @@ def test_malformed_models_are_one_line_errors(tmp_path: Path, content: str, mess
 def test_missing_model_file(tmp_path: Path) -> None:
     with pytest.raises(SimulatorError, match="interaction model not found"):
         load_model(tmp_path / "nope.json")
+
+
+def test_the_best_carrier_wins_over_fillers_and_connectives(en_us_nlu: Nlu) -> None:
+    """A leading filler must not let a bare "{factor} and {factorTwo}" take a symptom."""
+    understood = en_us_nlu.understand("honestly my hands are shaky and weak")
+    assert understood.intent == SYMPTOM and understood.sample == "my {symptom}"
