@@ -102,7 +102,7 @@ def simulate(
         _die("use only one of --utterance, --script and --replay")
     if screens_dir is not None and utterances:
         _die("--screens shows what the skill sends; --utterance sends nothing")
-    options = _Options(locale, device, user, skill_id, endpoint, model_file, threshold, fresh,
+    options = Options(locale, device, user, skill_id, endpoint, model_file, threshold, fresh,
                        screens_dir)
     try:
         if utterances:
@@ -134,7 +134,10 @@ def simulate(
             click.echo(note, err=True)
 
 
-class _Options:
+class Options:
+    """What a run of the simulator (or the desk voice, which drives it) was asked for: the
+    NLU per locale, the transport with its memory (a scratch file with --fresh), screens."""
+
     def __init__(
         self,
         locale: str | None,
@@ -262,7 +265,7 @@ class _Options:
         return simulator
 
 
-def _profile(options: _Options, utterances: tuple[str, ...], json_mode: bool) -> None:
+def _profile(options: Options, utterances: tuple[str, ...], json_mode: bool) -> None:
     import json
 
     from skill.simulator.nlu import check_utterance, invocation_parser, parse_invocation
@@ -291,7 +294,7 @@ def _profile(options: _Options, utterances: tuple[str, ...], json_mode: bool) ->
             click.echo(("\n" if number else "") + text)
 
 
-def _run_scripts(options: _Options, paths: tuple[Path, ...], json_mode: bool) -> int:
+def _run_scripts(options: Options, paths: tuple[Path, ...], json_mode: bool) -> int:
     import json
     import uuid
 
@@ -320,7 +323,7 @@ def _run_scripts(options: _Options, paths: tuple[Path, ...], json_mode: bool) ->
 
 
 def _converse(
-    options: _Options, replay_path: Path | None, record: Path | None, json_mode: bool,
+    options: Options, replay_path: Path | None, record: Path | None, json_mode: bool,
     speak: bool, verbose: bool = False,
 ) -> None:
     from skill.simulator.errors import SimulatorError

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -91,14 +90,13 @@ def talk(
         _die("--from-audio needs one or more WAV files, one per turn")
     if mute and to_audio is not None:
         _die("use only one of --mute and --to-audio")
-    scratch: tempfile.TemporaryDirectory[str] | None = None
+    from skill.simulator.command import Options
+
+    # The simulator's own set-up: the same NLU, transport and --fresh scratch memory.
+    options = Options(locale, "voice", user, None, None, None, None, fresh)
     try:
         ear, mouth = _devices(files, to_audio, mute, locale, barge_in, timeout)
-        if fresh:
-            scratch = tempfile.TemporaryDirectory(prefix="neck-twitch-fresh-")
-        storage = f"sqlite:{Path(scratch.name) / 'memory.sqlite3'}" if scratch else None
-        simulator = _simulator(locale, user, storage)
-        _converse(simulator, ear, mouth, json_mode)
+        _converse(options.simulator(), ear, mouth, json_mode)
     except SkillCrashed as exc:
         if show_traceback and exc.__cause__ is not None:
             traceback.print_exception(exc.__cause__)
@@ -112,8 +110,7 @@ def talk(
         click.echo("", err=True)
         sys.exit(130)
     finally:
-        if scratch is not None:
-            scratch.cleanup()
+        options.close()
 
 
 def _devices(
@@ -152,23 +149,6 @@ def _devices(
         assert device is not None
         mouth = Speaker(device, voice)
     return ear, mouth
-
-
-def _simulator(locale: str, user: str | None, storage: str | None) -> Simulator:
-    from skill.simulator import transport
-    from skill.simulator.envelopes import DEFAULT_SKILL_ID, DEFAULT_USER, EnvelopeFactory
-    from skill.simulator.model import load_model, model_path
-    from skill.simulator.nlu import Nlu
-    from skill.simulator.runner import Simulator
-
-    nlu = Nlu(load_model(model_path(locale), locale))
-    factory = EnvelopeFactory(
-        locale,
-        user=user or DEFAULT_USER,
-        device="voice",
-        skill_id=os.environ.get("SKILL_ID") or DEFAULT_SKILL_ID,
-    )
-    return Simulator(nlu, factory, transport.in_process(storage))
 
 
 def _converse(simulator: Simulator, ear: Ear, mouth: Mouth, json_mode: bool) -> None:
