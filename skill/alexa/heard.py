@@ -6,7 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from skill.triage import CheckState, Rules, Tier, deny, volunteer, volunteer_unrecognised
+from skill.triage import (
+    CheckState,
+    Rules,
+    Tier,
+    deny,
+    note_factors,
+    volunteer,
+    volunteer_unrecognised,
+)
 
 if TYPE_CHECKING:
     from skill.alexa.conversation import Conversation
@@ -75,7 +83,7 @@ class Heard:
         for sign in self.signs:
             state = volunteer(rules, state, sign)
         if self.factors:
-            state = _note_factors(rules, state, self.factors)
+            state = note_factors(rules, state, self.factors)
         if self.unrecognised is not None:
             state = volunteer_unrecognised(state, self.unrecognised)
         return state
@@ -89,14 +97,6 @@ class Heard:
         if self.unrecognised is not None:
             said.append(talk.text("unknown_symptom", words=f'"{self.unrecognised}"'))
         return tuple(said)
-
-
-def _note_factors(rules: Rules, state: CheckState, factors: tuple[str, ...]) -> CheckState:
-    """Factors mentioned along the way are kept for the tips; they never answer a question."""
-    from dataclasses import replace
-
-    known = [f for f in factors if f in rules.factor_tips]
-    return replace(state, factors=tuple(dict.fromkeys((*state.factors, *known))))
 
 
 def _unique(*groups: tuple[str, ...]) -> tuple[str, ...]:

@@ -241,16 +241,20 @@ def reply(rules: Rules, state: CheckState, said: Reply) -> CheckState:
     return replace(state, answers={**state.answers, question.id: answer}, explained=None)
 
 
+def note_factors(rules: Rules, state: CheckState, factors: Iterable[str]) -> CheckState:
+    """Lifestyle factors mentioned along the way: kept for the tips, answering nothing."""
+    known = [f for f in factors if f in rules.factor_tips]
+    return replace(state, factors=tuple(dict.fromkeys((*state.factors, *known))))
+
+
 def choose(rules: Rules, state: CheckState, factors: Iterable[str]) -> CheckState:
     """Lifestyle factors named ("stress and coffee"): noted for the tips at any point; when the
     lifestyle question is pending, they answer it."""
-    known = [f for f in factors if f in rules.factor_tips]
-    noted = tuple(dict.fromkeys((*state.factors, *known)))
+    noted = note_factors(rules, state, factors)
     step = next_step(rules, state)
-    pending = isinstance(step, Ask) and step.question.kind == "lifestyle"
-    if pending:
-        return replace(state, factors=noted, explained=None, lifestyle_done=True)
-    return replace(state, factors=noted)
+    if isinstance(step, Ask) and step.question.kind == "lifestyle":
+        return replace(noted, explained=None, lifestyle_done=True)
+    return noted
 
 
 def volunteer(rules: Rules, state: CheckState, sign: str) -> CheckState:
