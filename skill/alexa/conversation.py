@@ -46,6 +46,7 @@ from skill.triage import (
     next_step,
     outcome_so_far,
     questions_left,
+    volunteer,
 )
 from skill.triage.vocabulary import Tier
 
@@ -157,8 +158,6 @@ class Conversation:
 
     def emergency(self, *signs: str) -> Response:
         """Emergency words in the person's own words, at any point: the number, first."""
-        from skill.triage import volunteer
-
         state = self.check
         for sign in signs or ("emergency_now",):
             state = volunteer(self.rules, state, sign)

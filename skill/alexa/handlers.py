@@ -597,11 +597,6 @@ def _request_type(handler_input: HandlerInput) -> str:
         return "unknown"
 
 
-def _resolved_id(handler_input: HandlerInput, slot_name: str) -> str | None:
-    """The entity-resolution id of a slot (`ER_SUCCESS_MATCH`), or None."""
-    return _slot(handler_input, slot_name)[0]
-
-
 def _slot(handler_input: HandlerInput, slot_name: str) -> tuple[str | None, str]:
     """A slot's resolved id (None unless `ER_SUCCESS_MATCH`) and the words Alexa heard."""
     slot = get_slot(handler_input, slot_name)
