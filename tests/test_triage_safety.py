@@ -221,6 +221,10 @@ def test_every_check_gets_the_mapped_outcome_and_safe_words(
             tiers[step.tier] += 1
     assert set(tiers) == set(Tier), tiers
     assert sum(tiers.values()) > 500, tiers  # the tree really was walked
+    # Every question the rules define is asked somewhere (follow-ups, the bladder question
+    # behind its condition and the lifestyle question included): no rule goes unproven.
+    asked = {step.question.id for _state, step in new_checks if isinstance(step, Ask)}
+    assert asked == set(RULES.questions), set(RULES.questions) - asked
 
 
 def test_a_sign_volunteered_at_any_point_is_never_lost(
