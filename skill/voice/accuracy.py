@@ -6,7 +6,9 @@ path as a turn of `neck-twitch talk --from-audio`: end-of-speech detection, the 
 NLU's exact-phrase test, the "sure" rule. Reported per voice and noise level:
 
 - correct: heard as the intent that was said; asked again: not an exact phrase (safe: the
-  question is asked again); wrong: heard as another intent;
+  question is asked again), of which doubted: an exact answer the recogniser did not take on
+  its word (`Hearing.doubt`: a negation twin, or no support among the n best); wrong: heard as
+  another intent;
 - swaps: a yes-side answer heard as a no-side one or the other way round (the dangerous error);
 - unconfirmed: wrong and passed on without a read-back (sure, an emergency phrase, or a request
   that changes nothing); unconfirmed swaps must be zero in quiet and moderate noise;
@@ -40,13 +42,17 @@ from skill.voice.phrases import AT_ONCE, YES, consequential, polarity
 from skill.voice.synth import NOISE, VOICES, AudioCache, Condition, conditions
 
 # What people answer (en-US phrasings, each an exact phrase of the model).
+# Negation twins on both sides ("definitely" / "definitely not", "i did" / "i didn't") are
+# there on purpose: a dropped or added "not" is how a yes becomes a no.
 ANSWERS: tuple[str, ...] = (
     # yes side: a warning sign is there, or may be
     "yes", "yeah", "yep", "i think so", "yes it has", "yes i have numbness",
     "i have trouble walking", "i have weakness in my hand", "i'm not sure", "i don't know",
+    "definitely", "of course", "i did", "i do", "it does", "probably",
     # no side
     "no", "nope", "nah", "not really", "no it hasn't", "i don't think so", "no weakness",
-    "definitely not", "not at all",
+    "definitely not", "not at all", "of course not", "i didn't", "i don't", "probably not",
+    "certainly not",
     # emergencies
     "i can't breathe", "i'm choking", "my face is drooping", "i'm struggling to breathe",
     # asking, not answering
@@ -67,6 +73,7 @@ class Tally:
     said: int = 0
     correct: int = 0
     asked_again: int = 0
+    doubted: int = 0  # of those asked again: an exact answer doubted (`Hearing.doubt`)
     wrong: int = 0
     swaps: int = 0
     unconfirmed_wrong: int = 0
@@ -144,6 +151,7 @@ def run_job(job: Job) -> Tally:
         intent = hearing.intent if hearing is not None else None
         if intent is None:
             tally.asked_again += 1
+            tally.doubted += hearing is not None and hearing.doubt is not None
             continue
         if intent == truth.intent:
             tally.correct += 1
@@ -209,7 +217,7 @@ class Report:
 
     def table(self) -> str:
         head = (
-            "| voice | noise | phrases correct | asked again | wrong | yes/no swaps | "
+            "| voice | noise | phrases correct | asked again (doubted) | wrong | yes/no swaps | "
             "unconfirmed wrong | unconfirmed swaps | sure (no read-back) | read-back replies | "
             "off-list accepted (passed on as an answer) |"
         )
@@ -219,8 +227,9 @@ class Report:
             sure = t.sure_correct / t.correct if t.correct else 0.0
             return (
                 f"| {voice} | {noise} | {t.correct}/{t.said} ({t.accuracy:.0%}) | "
-                f"{t.asked_again} | {t.wrong} | {t.swaps} | {t.unconfirmed_wrong} | "
-                f"{t.unconfirmed_swaps} | {sure:.0%} | {t.confirm_correct}/{t.confirm_said} "
+                f"{t.asked_again} ({t.doubted}) | {t.wrong} | {t.swaps} | "
+                f"{t.unconfirmed_wrong} | {t.unconfirmed_swaps} | {sure:.0%} | "
+                f"{t.confirm_correct}/{t.confirm_said} "
                 f"({t.confirm_false_yes} false yes) | {t.off_list_accepted}/{t.off_list_said} "
                 f"({t.off_list_answers}) |"
             )

@@ -117,36 +117,70 @@ class PhraseSet:
     def by_text(self) -> dict[str, Phrase]:
         return {p.text: p for p in self.phrases}
 
-    def twins(self) -> frozenset[str]:
-        """Phrases one negation away from an answer of the other side ("i do" / "i don't",
-        "it is" / "it isn't"): a recogniser that drops or adds "not" turns one into the other,
-        so hearing one is never "sure"."""
+    def twins(self) -> Twins:
+        """Answers one negation away from an answer of the other side ("i do" / "i don't",
+        "definitely" / "definitely not"): a recogniser that drops or adds the negation turns
+        one into the other, so hearing one is never taken on its own word (`Twins`)."""
         sides: dict[str, str] = {}
         for phrase in self.phrases:
             side = polarity(phrase.intent)
             if side is not None:
                 sides[phrase.text] = side
-        risky: set[str] = set()
+        partners: dict[str, set[str]] = {}
+        contracted: set[str] = set()
         for text, side in sides.items():
-            for other in _negation_variants(text):
+            for other, by_contraction in _negation_variants(text):
                 other_side = sides.get(other)
-                if other_side is not None and other_side != side:
-                    risky.update((text, other))
-        return frozenset(risky)
+                if other_side is None or other_side == side:
+                    continue
+                partners.setdefault(text, set()).add(other)
+                partners.setdefault(other, set()).add(text)
+                if by_contraction:
+                    contracted.update((text, other))
+        return Twins(
+            frozenset(contracted),
+            {text: frozenset(others) for text, others in partners.items()},
+        )
 
 
-def _negation_variants(text: str) -> Iterator[str]:
+@dataclass(frozen=True)
+class Twins:
+    """Yes-side and no-side answers one negation apart, as the recogniser treats them.
+
+    - `contracted`: the pair differs only by a contraction's "n't" ("i did" / "i didn't",
+      "it is" / "it isn't"): the answer rides on one short, unstressed sound, which the
+      accuracy report found heard the wrong way round even in quiet, so such a phrase is never
+      an answer by voice: the person is asked for a plain yes or no.
+    - `partners`: every twin and the phrases of the other side it could be confused with;
+      hearing one (`definitely`, `definitely not`) is checked by a second decoding restricted
+      to the twins (`Recognizer.hear`), and asked again unless that agrees.
+    """
+
+    contracted: frozenset[str]
+    partners: Mapping[str, frozenset[str]]
+
+    def __contains__(self, text: object) -> bool:
+        return text in self.partners
+
+
+_DO = {"don't": "do", "doesn't": "does", "didn't": "did"}
+
+
+def _negation_variants(text: str) -> Iterator[tuple[str, bool]]:
+    """(`text` with one negation added or taken away, whether only a "n't" differs)."""
     words = text.split()
     for i, word in enumerate(words):
         if word.endswith("n't"):
-            base = {"won't": "will", "can't": "can", "don't": "do"}.get(word, word[:-3])
-            yield " ".join([*words[:i], base, *words[i + 1:]])
+            base = {"won't": "will", "can't": "can", **_DO}.get(word, word[:-3])
+            yield " ".join([*words[:i], base, *words[i + 1:]]), True
+            if word in _DO:  # "i don't think so" / "i think so"
+                yield " ".join([*words[:i], *words[i + 1:]]), False
         if word == "not":
-            yield " ".join([*words[:i], *words[i + 1:]])
+            yield " ".join([*words[:i], *words[i + 1:]]), False
         if word in ("no", "yes"):
-            yield " ".join([*words[:i], *words[i + 1:]])
-    yield "not " + text
-    yield "no " + text
+            yield " ".join([*words[:i], *words[i + 1:]]), False
+    yield "not " + text, False
+    yield "no " + text, False
 
 
 def build_phrases(

@@ -10,11 +10,27 @@ or a no. A second, tinier model of the yes/no phrases alone hears the reply to a
 What was heard is accepted only when the simulator's NLU understands the words exactly
 (`phrases.accepted`); anything else is not an answer, however close.
 
+An exact phrase that answers the question (yes-side or no-side) is still doubted, and the
+person asked again (`Hearing.doubt`), when:
+
+- "contraction": it is one "n't" away from an answer of the other side ("i did" / "i didn't",
+  `phrases.Twins`): the answer would ride on one short sound;
+- "negation": it is a word away from one ("definitely" / "definitely not") and a second
+  decoding against the twins alone, best and n-best, does not all agree;
+- "unsupported": none of the five best hypotheses means the same;
+- "contradicted": one of them means an answer of the other side.
+
+Emergency phrases too: the voice loop then gives the emergency number at once and asks again,
+rather than ending the check on a guess ("of course not" was once heard as "call for help").
+All four came from the accuracy report: the first decoding drops a trailing "not" in moderate
+noise, hears "i did" as "i didn't" even in quiet, and its few other swaps were lone
+hypotheses or had the other side among the n best.
+
 "Sure" (`Hearing.sure`) needs all of: the best hypothesis's posterior probability at least
 `SURE_PROBABILITY`; at least `SURE_AGREEMENT` of the five best hypotheses meaning the same
-intent and none of them meaning another; a phrase that is not one negation away from an answer
-of the other side ("i do" / "i don't"); and speech clearly above the background
-(`MIN_SURE_SNR_DB`). The thresholds were chosen on the synthetic recordings of the accuracy
+intent and none of them meaning another; a phrase that is not a negation twin; and speech
+clearly above the background (`MIN_SURE_SNR_DB`). The thresholds were chosen on the synthetic
+recordings of the accuracy
 report (`python -m skill.voice.accuracy`): with them no wrong phrase was sure in quiet or
 moderate noise, with a margin. Real voices should be sure more often; check with recordings.
 """
@@ -39,6 +55,7 @@ from skill.voice.phrases import (
     PhraseSet,
     accepted,
     build_phrases,
+    polarity,
 )
 from skill.voice.wav import RATE
 
@@ -157,6 +174,9 @@ class Hearing:
     snr_db: float | None
     sure: bool
     seconds: float
+    # why an exact phrase was not accepted: contraction | negation | unsupported | contradicted
+    doubt: str | None = None
+    meant: str | None = None  # the intent of `text` when it is an exact phrase, doubted or not
     alternatives: tuple[str, ...] = field(default=())
 
     @property
@@ -175,6 +195,8 @@ class Hearing:
             "confidence": round(self.probability, 3),
             "agreement": round(self.agreement, 2),
             "rival": self.rival,
+            "doubt": self.doubt,
+            "meant": self.meant,
             "snr_db": None if self.snr_db is None else round(self.snr_db, 1),
             "sure": self.sure,
         }
@@ -208,6 +230,7 @@ class Recognizer:
         self.pronunciations = pronunciations or Pronunciations()
         self.phrases = phrases or build_phrases(nlu, self.pronunciations.__contains__, cap)
         self._twins = self.phrases.twins()
+        self._focused_searches: dict[frozenset[str], str | None] = {}
         self._folder = tempfile.TemporaryDirectory(prefix="neck-twitch-voice-")
         folder = Path(self._folder.name)
         self.pronunciations.write(self.phrases.words, folder / "phrases.dict")
@@ -253,16 +276,23 @@ class Recognizer:
         intent = understanding.intent if understanding is not None else None
         agreement = 0.0
         rival: str | None = None
+        contradicted = False
         if intent is not None:
             meanings = [self.understand(alt, confirm) for alt in alternatives]
             same = sum(1 for m in meanings if m is not None and m.intent == intent)
             agreement = same / len(meanings) if meanings else 0.0
-            rival = next(
-                (alt for alt, m in zip(alternatives, meanings, strict=True)
-                 if m is not None and m.intent != intent),
-                None,
-            )
+            others = [
+                (alt, m) for alt, m in zip(alternatives, meanings, strict=True)
+                if m is not None and m.intent != intent
+            ]
+            rival = others[0][0] if others else None
+            side = polarity(intent)
+            contradicted = any(polarity(m.intent) not in (None, side) for _, m in others)
         twin = text in self._twins
+        doubt = self._doubt(pcm, text, intent, twin, agreement, contradicted)
+        meant = intent
+        if doubt is not None:
+            understanding, intent = None, None
         sure = (
             intent is not None
             and probability >= SURE_PROBABILITY
@@ -282,7 +312,71 @@ class Recognizer:
             sure=sure,
             seconds=time.perf_counter() - started,
             alternatives=tuple(alternatives),
+            doubt=doubt,
+            meant=meant,
         )
+
+    def _decode(self, pcm: bytes, search: str | None) -> list[str]:
+        """The best hypothesis then the n best, each as single-spaced words."""
+        decoder = self.decoder
+        decoder.activate_search(search)
+        decoder.reinit_feat()
+        decoder.set_cmn(self._initial_cmn)
+        decoder.start_utt()
+        decoder.process_raw(pcm, full_utt=True)
+        decoder.end_utt()
+        best = decoder.hyp()
+        texts = [" ".join(best.hypstr.split()) if best is not None else ""]
+        for hypothesis in decoder.nbest():
+            if hypothesis is not None:
+                texts.append(" ".join(hypothesis.hypstr.split()))
+            if len(texts) > NBEST:
+                break
+        return texts
+
+    def _doubt(
+        self,
+        pcm: bytes,
+        text: str,
+        intent: str | None,
+        twin: bool,
+        agreement: float,
+        contradicted: bool,
+    ) -> str | None:
+        """Why an exact phrase that answers the question is not taken as heard, or None.
+
+        Only answers (yes-side or no-side, emergencies included) are doubted: a request such as
+        "help" changes nothing.
+        """
+        if intent is None or polarity(intent) is None:
+            return None
+        if twin and text in self._twins.contracted:
+            return "contraction"
+        if twin and not self._twin_confirmed(pcm, text):
+            return "negation"
+        if contradicted:
+            return "contradicted"
+        return "unsupported" if agreement == 0 else None
+
+    def _focused(self, pcm: bytes, group: frozenset[str]) -> list[str]:
+        """`pcm` decoded again against the phrases of `group` alone (a JSGF grammar, made once
+        per group); [] when the grammar cannot be made."""
+        if group not in self._focused_searches:
+            name: str | None = f"focus{len(self._focused_searches)}"
+            alternatives = " | ".join(f"( {phrase} )" for phrase in sorted(group))
+            grammar = f"#JSGF V1.0;\ngrammar focus;\npublic <focus> = {alternatives};\n"
+            try:
+                self.decoder.add_jsgf_string(name, grammar)
+            except (RuntimeError, ValueError):
+                name = None
+            self._focused_searches[group] = name
+        search = self._focused_searches[group]
+        return self._decode(pcm, search) if search is not None else []
+
+    def _twin_confirmed(self, pcm: bytes, text: str) -> bool:
+        """Decoded again against `text` and its twins alone, is it still `text`, every time?"""
+        heard = self._focused(pcm, frozenset({text, *self._twins.partners[text]}))
+        return bool(heard) and all(h == text for h in heard)
 
     def understand(self, text: str, confirm: bool = False) -> Understanding | None:
         """The NLU's reading of `text` if it is an exact phrase (for `confirm`: yes or no)."""

@@ -4,8 +4,12 @@ Each turn:
 
 1. the skill's speech (and later the host's own short prompts) is spoken;
 2. the person's utterance is heard against the model's phrases (`Recognizer.hear`);
-3. not an exact phrase: nothing is sent; "Sorry, I didn't catch that" and the question again;
+3. not an exact phrase: nothing is sent; "Sorry, I didn't catch that" and the question again
+   (an answer one negation from its opposite that the recogniser does not trust, such as
+   "i did" / "i didn't": "Sorry, was that a yes or a no?" and the question again);
 4. an emergency phrase: sent at once, sure or not (the skill answers with the number first);
+   one the recogniser doubts (nothing else among its n best means it, or an answer of the other
+   side does) is not sent, but the host says the number at once and asks again;
 5. an answer that changes what happens next (yes, no, not sure, a symptom, stop, go back...)
    that the recogniser is not sure of: read back ("I heard "no". Is that right?") and sent only
    after a yes that the recogniser is sure of, heard with a yes/no-only model (an emergency
@@ -27,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from skill.content import content_for
 from skill.simulator.runner import Simulator, Turn
 from skill.voice.audio import Ear, EndOfInput, Mouth
 from skill.voice.endpoint import Utterance
@@ -36,6 +41,11 @@ from skill.voice.tts import output_speech_text
 
 MAX_TRIES = 2
 NOT_CAUGHT = "Sorry, I didn't catch that."
+# An answer not taken on its word: a negation twin ("i did" / "i didn't"), or the other side
+# among the recogniser's n best.
+YES_OR_NO = "Sorry, was that a yes or a no?"
+# An emergency phrase not taken on its word: the number at once, then the question again.
+MAYBE_EMERGENCY = "Sorry, I didn't catch that. If this is an emergency, call {number} now."
 READ_BACK = 'I heard "{phrase}". Is that right?'
 DENIED = "Sorry about that. Let's try again."
 OFFER_KEYBOARD = "I'm having trouble hearing you. Please type your answer, then press Enter."
@@ -107,6 +117,9 @@ class Talk:
         self.report = report
         self.exchanges: list[Exchange] = []
         self._question = ""
+        number = content_for(simulator.nlu.model.locale).number
+        # Digits apart, as the skill's say-as does: "9 1 1", never "nine hundred and eleven".
+        self.number = " ".join(number) if number.isdigit() else number
 
     # -- the conversation ---------------------------------------------------------------------
 
@@ -148,7 +161,7 @@ class Talk:
             intent = hearing.intent
             if intent is None:
                 failures += 1
-                self._host_said(exchange, "not caught", f"{NOT_CAUGHT} {self._question}")
+                self._host_said(exchange, "not caught", f"{self._sorry(hearing)} {self._question}")
                 continue
             if intent in AT_ONCE:
                 return self._send(exchange, hearing, "sent at once")
@@ -170,6 +183,10 @@ class Talk:
         if urgent.intent in AT_ONCE:
             reply.heard = urgent
             return self._send(reply, urgent, "sent at once")
+        if urgent.meant in AT_ONCE:
+            reply.heard = urgent
+            self._host_said(reply, "not caught", f"{self._sorry(urgent)} {self._question}")
+            return None
         answer = self._confirmation(utterance)
         reply.heard = answer
         if answer.intent == YES and answer.sure:
@@ -180,6 +197,15 @@ class Talk:
         else:  # not a yes or no, or a yes the recogniser is not sure of
             self._host_said(reply, "not caught", f"{NOT_CAUGHT} {self._question}")
         return None
+
+    def _sorry(self, hearing: Hearing) -> str:
+        """What the host says when nothing was sent: an emergency phrase it doubted gets the
+        number at once; an answer doubted for its negation, "yes or no?"."""
+        if hearing.meant in AT_ONCE:
+            return MAYBE_EMERGENCY.format(number=self.number)
+        if hearing.doubt in ("contraction", "negation", "contradicted"):
+            return YES_OR_NO
+        return NOT_CAUGHT
 
     def _confirmation(self, utterance: Utterance) -> Hearing:
         return self.recognizer.hear(utterance.pcm, confirm=True, snr_db=utterance.snr_db)

@@ -38,8 +38,13 @@ def test_no_yes_no_swap_reaches_the_skill_in_quiet_or_moderate_noise(
     assert report.off_list_answers(noise) == 0
 
 
-def test_the_recogniser_itself_swaps_nothing_in_quiet(report: Report) -> None:
-    assert report.swaps("quiet") == 0
+@pytest.mark.parametrize("noise", ["quiet", "moderate"])
+def test_the_recogniser_itself_swaps_nothing_in_quiet_or_moderate_noise(
+    report: Report, noise: str
+) -> None:
+    # Not even one that a read-back would catch: heard as an answer of the other side, read
+    # back or not. Negation twins ("definitely" / "definitely not") are among the answers.
+    assert report.swaps(noise) == 0
 
 
 def test_no_swap_reaches_the_skill_even_in_heavy_noise(report: Report) -> None:
@@ -50,6 +55,6 @@ def test_no_swap_reaches_the_skill_even_in_heavy_noise(report: Report) -> None:
 
 def test_accuracy_does_not_fall_below_what_was_measured(report: Report) -> None:
     # Floors a little under the figures in docs/voice.md, to catch a regression.
-    assert report.by_noise["quiet"].accuracy >= 0.70
-    assert report.by_noise["moderate"].accuracy >= 0.55
+    assert report.by_noise["quiet"].accuracy >= 0.64
+    assert report.by_noise["moderate"].accuracy >= 0.52
     assert report.by_group[("en-us", "quiet")].accuracy >= 0.80

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from voice_helpers import EMERGENCY, PROVIDER, SELF_CARE, run_scripted
 
 from skill.voice.talk import NOT_CAUGHT, OFFER_KEYBOARD
@@ -107,3 +108,38 @@ def test_when_the_recordings_run_out_the_session_is_ended() -> None:
 def test_other_locales_speak_their_own_number() -> None:
     run = run_scripted(["i can't breathe?"], locale="en-GB")
     assert run.final.said and run.final.said.startswith("Please call 999")
+
+
+def test_a_doubted_emergency_phrase_gets_the_number_at_once_but_is_not_sent() -> None:
+    # Heard as an emergency with nothing among the n best agreeing: maybe "of course not".
+    run = run_scripted(["unsupported:i'm choking", "no"])
+    doubted = run.exchanges[1]
+    assert doubted.action == "not caught" and doubted.by == "host"
+    assert doubted.intent is None
+    assert (doubted.said or "").startswith(
+        "Sorry, I didn't catch that. If this is an emergency, call 9 1 1 now."
+    )
+    assert not doubted.ended
+    assert run.sent == ["AMAZON.NoIntent"]  # the next clear answer goes on
+
+
+def test_a_doubted_emergency_in_reply_to_a_read_back_gets_the_number_too() -> None:
+    run = run_scripted(["no?", "contradicted:i can't breathe", "no"], locale="en-GB")
+    assert run.exchanges[2].action == "not caught"
+    assert "call 9 9 9 now" in (run.exchanges[2].said or "")
+    assert "EmergencyIntent" not in run.sent
+
+
+@pytest.mark.parametrize("doubt", ["contraction", "negation", "contradicted"])
+def test_an_answer_doubted_for_its_negation_is_asked_as_yes_or_no(doubt: str) -> None:
+    run = run_scripted([f"{doubt}:i did", "no"])
+    assert run.exchanges[1].action == "not caught"
+    assert (run.exchanges[1].said or "").startswith("Sorry, was that a yes or a no?")
+    assert run.sent == ["AMAZON.NoIntent"]
+
+
+def test_a_lone_hypothesis_is_simply_not_caught() -> None:
+    run = run_scripted(["unsupported:no", "no"])
+    assert (run.exchanges[1].said or "").startswith("Sorry, I didn't catch that. ")
+    assert "emergency" not in (run.exchanges[1].said or "")
+    assert run.sent == ["AMAZON.NoIntent"]

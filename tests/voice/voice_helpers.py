@@ -83,21 +83,27 @@ class FakeRecognizer:
         return understanding
 
     def hear(self, pcm: bytes, confirm: bool = False, snr_db: float | None = None) -> Hearing:
+        """Scripted: "text?" heard unsure, "#text" not an exact phrase, "<doubt>:text" an exact
+        phrase doubted for that reason ("contraction:i did", "unsupported:i'm choking")."""
         raw = pcm.decode()
         self.calls.append((raw, confirm))
         unsure = raw.endswith("?")
-        text = raw.rstrip("?").lstrip("#")
-        understanding = None if raw.startswith("#") else self.understand(text, confirm)
+        doubt, _, rest = raw.partition(":") if ":" in raw else (None, "", raw)
+        text = rest.rstrip("?").lstrip("#")
+        meant = self.understand(text, confirm)
+        understanding = None if raw.startswith("#") or doubt else meant
         return Hearing(
             text=text,
             understanding=understanding,
             probability=0.2 if unsure else 0.9,
             agreement=0.4 if unsure else 1.0,
             rival=None,
-            twin=False,
+            twin=doubt in ("contraction", "negation"),
             snr_db=snr_db,
             sure=understanding is not None and not unsure,
             seconds=0.0,
+            doubt=doubt,
+            meant=meant.intent if meant is not None else None,
         )
 
 
