@@ -134,11 +134,12 @@ def run_job(job: Job) -> Tally:
     label = job.condition.label
 
     def hear(text: str, confirm: bool = False) -> Any:
-        utterance = speech_in(read_wav(cache.get(text, job.condition)))
-        if utterance is None:
-            return None
-        started = time.perf_counter()
-        hearing = recogniser.hear(utterance.pcm, confirm=confirm, snr_db=utterance.snr_db)
+        pcm = read_wav(cache.get(text, job.condition))
+        started = time.perf_counter()  # end of speech (asks the recogniser) and hearing
+        utterance = speech_in(pcm, complete=recogniser.complete)
+        hearing = None
+        if utterance is not None:
+            hearing = recogniser.hear(utterance.pcm, confirm=confirm, snr_db=utterance.snr_db)
         tally.seconds += time.perf_counter() - started
         return hearing
 

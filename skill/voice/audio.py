@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from skill.voice.endpoint import Listener, Utterance, speech_in
+from skill.voice.endpoint import Complete, Listener, Utterance, speech_in
 from skill.voice.errors import VoiceUnavailable, missing_portaudio, no_device
 from skill.voice.wav import RATE, read_wav, write_wav
 
@@ -83,6 +83,8 @@ class SoundDevice:
         self._clock = clock
         self.pending: Utterance | None = None
         self.interrupted = False
+        # The recogniser's "is this already a whole answer?", for the end of speech.
+        self.complete: Complete | None = None
         error = getattr(self.sd, "PortAudioError", OSError)
         if need_input:
             try:
@@ -112,7 +114,7 @@ class SoundDevice:
         """Play `pcm`; True if the person spoke over it (their words are kept as `pending`)."""
         self.interrupted = False
         chunk = max(2, int(rate * PLAY_CHUNK_SECONDS) * 2)
-        listener = Listener() if self.barge_in else None
+        listener = Listener(complete=self.complete) if self.barge_in else None
         frame_samples = listener.frame_bytes // 2 if listener else 0
         with self._guard(), self.sd.RawOutputStream(
             samplerate=rate, channels=1, dtype="int16"
@@ -144,7 +146,7 @@ class SoundDevice:
         if self.pending is not None:
             pending, self.pending = self.pending, None
             return pending
-        listener = Listener()
+        listener = Listener(complete=self.complete)
         frame_samples = listener.frame_bytes // 2
         with self._guard():
             return self._record(listener, frame_samples)
@@ -176,6 +178,10 @@ class Microphone:
         self.device = device
         self.source = "microphone"
 
+    def use(self, complete: Complete) -> None:
+        """End speech sooner once the recogniser hears a whole answer (`endpoint.Listener`)."""
+        self.device.complete = complete
+
     def listen(self) -> Utterance | None:
         barged = self.device.pending is not None
         utterance = self.device.record()
@@ -203,6 +209,11 @@ class AudioFiles:
                 raise VoiceUnavailable(f"audio file not found: {path}")
         self._next = 0
         self.source = ""
+        self.complete: Complete | None = None
+
+    def use(self, complete: Complete) -> None:
+        """End speech sooner once the recogniser hears a whole answer (`endpoint.Listener`)."""
+        self.complete = complete
 
     @property
     def remaining(self) -> int:
@@ -214,7 +225,7 @@ class AudioFiles:
         path = self.paths[self._next]
         self._next += 1
         self.source = str(path)
-        return speech_in(read_wav(path))
+        return speech_in(read_wav(path), complete=self.complete)
 
 
 class AudioDir:

@@ -152,6 +152,7 @@ def _devices(
 
 
 def _converse(simulator: Simulator, ear: Ear, mouth: Mouth, json_mode: bool) -> None:
+    from skill.voice.audio import AudioFiles, Microphone
     from skill.voice.recognizer import Recognizer
     from skill.voice.talk import Talk
 
@@ -170,6 +171,8 @@ def _converse(simulator: Simulator, ear: Ear, mouth: Mouth, json_mode: bool) -> 
             click.echo(render(exchange))
 
     recognizer = Recognizer(simulator.nlu)
+    if isinstance(ear, (Microphone, AudioFiles)):
+        ear.use(recognizer.complete)
     try:
         Talk(simulator, recognizer, ear, mouth, keyboard, report).run()
     finally:

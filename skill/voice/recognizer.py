@@ -41,11 +41,12 @@ import os
 import tempfile
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from skill.simulator.nlu import Nlu, Understanding
+from skill.voice.endpoint import OPEN_PAUSE, SHORT_PAUSE
 from skill.voice.errors import missing_recogniser
 from skill.voice.phrases import (
     DEFAULT_CAP,
@@ -126,6 +127,22 @@ EXTRA_PRONUNCIATIONS: dict[str, str] = {
     "overthinking": "OW V ER TH IH NG K IH NG",
     "sleeplessness": "S L IY P L AH S N AH S",
 }
+
+
+def _open_prefixes(phrases: Iterable[Phrase]) -> frozenset[str]:
+    """Phrases that begin a longer phrase of the other side ("definitely" in "definitely
+    not", "yes" in a "yes ... not" phrase if there were one)."""
+    sides = {p.text: polarity(p.intent) for p in phrases}
+    open_: set[str] = set()
+    for text, side in sides.items():
+        if side is None:
+            continue
+        words = text.split()
+        for cut in range(1, len(words)):
+            prefix = " ".join(words[:cut])
+            if sides.get(prefix) not in (None, side):
+                open_.add(prefix)
+    return frozenset(open_)
 
 
 def _pocketsphinx() -> Any:
@@ -231,6 +248,10 @@ class Recognizer:
         self.phrases = phrases or build_phrases(nlu, self.pronunciations.__contains__, cap)
         self._twins = self.phrases.twins()
         self._focused_searches: dict[frozenset[str], str | None] = {}
+        self._last: tuple[tuple[bool, bytes], Hearing] | None = None
+        # Answers that are the start of a longer answer of the other side ("definitely" /
+        # "definitely not"): never complete at a short pause, the rest may be coming.
+        self._open = _open_prefixes(self.phrases.phrases)
         self._folder = tempfile.TemporaryDirectory(prefix="neck-twitch-voice-")
         folder = Path(self._folder.name)
         self.pronunciations.write(self.phrases.words, folder / "phrases.dict")
@@ -253,25 +274,22 @@ class Recognizer:
         self._folder.cleanup()
 
     def hear(self, pcm: bytes, confirm: bool = False, snr_db: float | None = None) -> Hearing:
-        """The best phrase for `pcm`; with `confirm`, only yes or no."""
+        """The best phrase for `pcm`; with `confirm`, only yes or no.
+
+        The last hearing is kept: the end-of-speech detector's `complete` and the hearing that
+        follows it share one decoding. `snr_db` decides only `sure`.
+        """
+        key = (confirm, pcm)
+        if self._last is None or self._last[0] != key:
+            self._last = (key, self._hear(pcm, confirm))
+        heard = self._last[1]
+        loud_enough = snr_db is None or snr_db >= MIN_SURE_SNR_DB
+        return replace(heard, snr_db=snr_db, sure=heard.sure and loud_enough)
+
+    def _hear(self, pcm: bytes, confirm: bool) -> Hearing:
         started = time.perf_counter()
-        decoder = self.decoder
-        decoder.activate_search(CONFIRM_SEARCH if confirm else None)
-        decoder.reinit_feat()
-        decoder.set_cmn(self._initial_cmn)
-        decoder.start_utt()
-        decoder.process_raw(pcm, full_utt=True)
-        decoder.end_utt()
-        best = decoder.hyp()
-        text = " ".join(best.hypstr.split()) if best is not None else ""
-        probability = float(best.prob) if best is not None else 0.0
-        alternatives: list[str] = []
-        for hypothesis in decoder.nbest():
-            if hypothesis is None:
-                continue
-            alternatives.append(" ".join(hypothesis.hypstr.split()))
-            if len(alternatives) == NBEST:
-                break
+        texts, probability = self._decode(pcm, CONFIRM_SEARCH if confirm else None)
+        text, alternatives = texts[0], texts[1:]
         understanding = self.understand(text, confirm)
         intent = understanding.intent if understanding is not None else None
         agreement = 0.0
@@ -299,7 +317,6 @@ class Recognizer:
             and agreement >= SURE_AGREEMENT
             and rival is None
             and not twin
-            and (snr_db is None or snr_db >= MIN_SURE_SNR_DB)
         )
         return Hearing(
             text=text,
@@ -308,7 +325,7 @@ class Recognizer:
             agreement=agreement,
             rival=rival,
             twin=twin,
-            snr_db=snr_db,
+            snr_db=None,
             sure=sure,
             seconds=time.perf_counter() - started,
             alternatives=tuple(alternatives),
@@ -316,8 +333,19 @@ class Recognizer:
             meant=meant,
         )
 
-    def _decode(self, pcm: bytes, search: str | None) -> list[str]:
-        """The best hypothesis then the n best, each as single-spaced words."""
+    def complete(self, pcm: bytes) -> float | None:
+        """After how long a pause `pcm` is a whole answer (an exact phrase, not doubted), or
+        None. The end-of-speech detector asks at a short pause (`endpoint.Listener`); the
+        hearing is kept, so hearing the same speech next costs nothing. An answer that begins
+        a longer answer of the other side ("no" / "no idea") waits for `OPEN_PAUSE`."""
+        hearing = self.hear(pcm)
+        if not hearing.accepted:
+            return None
+        return OPEN_PAUSE if hearing.text in self._open else SHORT_PAUSE
+
+    def _decode(self, pcm: bytes, search: str | None) -> tuple[list[str], float]:
+        """The best hypothesis then the n best, each as single-spaced words, and the best's
+        posterior probability."""
         decoder = self.decoder
         decoder.activate_search(search)
         decoder.reinit_feat()
@@ -327,12 +355,13 @@ class Recognizer:
         decoder.end_utt()
         best = decoder.hyp()
         texts = [" ".join(best.hypstr.split()) if best is not None else ""]
+        probability = float(best.prob) if best is not None else 0.0
         for hypothesis in decoder.nbest():
             if hypothesis is not None:
                 texts.append(" ".join(hypothesis.hypstr.split()))
             if len(texts) > NBEST:
                 break
-        return texts
+        return texts, probability
 
     def _doubt(
         self,
@@ -371,7 +400,7 @@ class Recognizer:
                 name = None
             self._focused_searches[group] = name
         search = self._focused_searches[group]
-        return self._decode(pcm, search) if search is not None else []
+        return self._decode(pcm, search)[0] if search is not None else []
 
     def _twin_confirmed(self, pcm: bytes, text: str) -> bool:
         """Decoded again against `text` and its twins alone, is it still `text`, every time?"""

@@ -1,0 +1,385 @@
+"""Desk voice speed: from the end of the person's speech to the first word spoken back, and
+start-up time.
+
+    python benchmarks/bench_voice.py [--runs 5] [--json]
+
+Needs the `voice` extra, espeak-ng and sox (the person is synthesised, as in the tests).
+
+**Turn latency.** A whole all-clear conversation runs through the real microphone and speaker
+path of `neck-twitch talk` (`SoundDevice`, `Microphone`, `Speaker`, the end-of-speech detector,
+the recogniser, the skill in-process, espeak-ng), with a stand-in sounddevice: the microphone
+plays the person's recordings (espeak-ng voice `en-us`, quiet), the speaker keeps what it is
+given. The stand-in hands frames over at once rather than in real time, so each turn is timed
+in two parts that add up:
+
+- *waiting for the end*: audio time from the person's last sound (the last non-zero sample
+  of the clean recording) to the last frame the detector needed to decide the speech was over;
+- *answering*: wall time from that frame to the first audio handed to the speaker (hearing,
+  the skill's turn, synthesising the reply; with a real microphone this starts the moment that
+  frame arrives).
+
+Reported: the median and worst turn of each, and of their sum (the goal: under 300 ms, not
+counting the reply's own length), and the silence espeak-ng puts before its first word (part
+of the reply's length, shown apart). The speaker's own output latency (PortAudio's buffer,
+typically 10-40 ms) is not included: there is no sound card here.
+
+**Start-up.** Wall time from starting a Python process to the first word of the welcome handed
+to the speaker: imports, the phrase list and language model, the decoder, the skill's launch
+turn and its synthesis (`--startup-probe`, the median of `--runs`). Timed in the same run
+against the reference hello-world ask-sdk-core skill's cold start (a process that imports it
+and answers a LaunchRequest), as the other benchmarks do, since absolute times on a shared
+machine are noise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import cycle
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+GOAL_MS = 300.0
+ANSWERS = ("no", "nope", "not really", "no it hasn't", "i don't think so", "none of those")
+VOICE = ("en-us", 150)
+AUDIBLE = 300  # a sample this loud (of 32767) is speech, not espeak's silence
+
+
+@dataclass
+class Turn:
+    said: str
+    wait_ms: float  # from the person's last sound to the frame that ended the speech
+    answer_ms: float  # from that frame to the first audio handed to the speaker
+    lead_in_ms: float  # silence at the start of the reply's audio
+    action: str = ""
+
+    @property
+    def total_ms(self) -> float:
+        return self.wait_ms + self.answer_ms
+
+
+@dataclass
+class FakeSoundDevice:
+    """The person's recordings on the microphone, one per turn; the speaker keeps the time."""
+
+    answer: Callable[[], tuple[str, bytes, float]]  # the person's next recording: (words,
+    #                                                 16 kHz PCM, seconds to the last sound)
+    floor: bytes  # background to hear between recordings and while a question plays
+    turns: list[Turn] = field(default_factory=list)
+    playing: bool = False
+    pending: dict[str, Any] | None = None  # the turn being timed, until the reply starts
+
+    PortAudioError = OSError
+
+    def check_input_settings(self, **settings: Any) -> None:
+        return None
+
+    def check_output_settings(self, **settings: Any) -> None:
+        return None
+
+    def RawInputStream(self, **settings: Any) -> _Input:
+        if self.playing:
+            return _Input(self, None, int(settings["blocksize"]))
+        return _Input(self, self.answer(), int(settings["blocksize"]))
+
+    def RawOutputStream(self, **settings: Any) -> _Output:
+        return _Output(self, int(settings["samplerate"]))
+
+
+class _Input:
+    def __init__(
+        self, device: FakeSoundDevice, recording: tuple[str, bytes, float] | None, blocksize: int
+    ) -> None:
+        self.device = device
+        self.recording = recording
+        self.blocksize = blocksize
+        self.position = 0  # samples read
+
+    def start(self) -> None:
+        return None
+
+    @property
+    def read_available(self) -> int:
+        return 0  # while a question plays: nobody speaks over it
+
+    def read(self, frames: int) -> tuple[bytes, bool]:
+        size = frames * 2
+        source = self.recording[1] if self.recording is not None else b""
+        start = self.position * 2
+        if start < len(source):
+            data = source[start : start + size]
+        else:
+            offset = start % len(self.device.floor)
+            data = (self.device.floor * 2)[offset : offset + size]
+        data = data + bytes(size - len(data))
+        self.position += frames
+        if self.recording is not None:
+            words, _, last_sound = self.recording
+            self.device.pending = {
+                "said": words,
+                "wait": self.position / 16000 - last_sound,
+                "read_at": time.perf_counter(),
+            }
+        return data, False
+
+    def close(self) -> None:
+        return None
+
+
+class _Output:
+    def __init__(self, device: FakeSoundDevice, rate: int) -> None:
+        self.device = device
+        self.rate = rate
+
+    def __enter__(self) -> _Output:
+        self.device.playing = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.device.playing = False
+
+    def write(self, chunk: bytes) -> None:
+        pending = self.device.pending
+        if pending is None:
+            return
+        self.device.pending = None
+        answered = time.perf_counter()
+        self.device.turns.append(
+            Turn(
+                pending["said"],
+                wait_ms=pending["wait"] * 1000,
+                answer_ms=(answered - pending["read_at"]) * 1000,
+                lead_in_ms=lead_in_ms(chunk, self.rate),
+            )
+        )
+
+    def abort(self) -> None:
+        return None
+
+
+def lead_in_ms(chunk: bytes, rate: int) -> float:
+    """Silence before the first audible sample of the reply's first chunk."""
+    samples = array("h")
+    samples.frombytes(chunk[: len(chunk) - len(chunk) % 2])
+    for index, value in enumerate(samples):
+        if abs(value) >= AUDIBLE:
+            return index / rate * 1000
+    return len(samples) / rate * 1000  # silent for the whole first chunk: at least this
+
+
+class Listening:
+    """The speaker's voice, remembering what was said last (the person answers it)."""
+
+    def __init__(self, voice: Any) -> None:
+        self.voice = voice
+        self.last = ""
+
+    def synthesise(self, text: str) -> tuple[bytes, int]:
+        self.last = text
+        pcm, rate = self.voice.synthesise(text)
+        return pcm, rate
+
+
+def last_sound(clean: bytes) -> float:
+    samples = array("h")
+    samples.frombytes(clean)
+    for index in range(len(samples) - 1, -1, -1):
+        if samples[index] != 0:
+            return (index + 1) / 16000
+    return 0.0
+
+
+def person(words: str, cache: Any) -> tuple[str, bytes, float]:
+    from skill.voice.synth import Condition, speak_to_pcm
+    from skill.voice.wav import read_wav
+
+    voice, speed = VOICE
+    noisy = read_wav(cache.get(words, Condition(voice, speed, "quiet")))
+    return words, noisy, last_sound(speak_to_pcm(words, voice, speed))
+
+
+def conversation(cache: Any) -> list[Turn]:
+    """One all-clear check through the microphone and speaker path; the timed turns."""
+    from skill.simulator import transport
+    from skill.simulator.envelopes import EnvelopeFactory
+    from skill.simulator.model import load_model, model_path
+    from skill.simulator.nlu import Nlu
+    from skill.simulator.runner import Simulator
+    from skill.voice.audio import Microphone, SoundDevice, Speaker
+    from skill.voice.recognizer import Recognizer
+    from skill.voice.synth import add_noise
+    from skill.voice.talk import Talk
+    from skill.voice.tts import Espeak
+
+    nlu = Nlu(load_model(model_path("en-US"), "en-US"))
+    simulator = Simulator(nlu, EnvelopeFactory("en-US", user=f"bench-{uuid.uuid4()}"),
+                          transport.in_process())
+    voice = Listening(Espeak("en-US"))
+    answers = cycle(ANSWERS)
+
+    def answer() -> tuple[str, bytes, float]:
+        # "yes" to a read-back ('I heard "nope". Is that right?'), else the next way of no
+        words = "yes" if voice.last.endswith("Is that right?") else next(answers)
+        return person(words, cache)
+
+    fake = FakeSoundDevice(answer, add_noise(bytes(16000 * 2), None, "floor"))
+    device = SoundDevice(sd=fake, barge_in=True)
+    recognizer = Recognizer(nlu)
+    ear = Microphone(device)
+    ear.use(recognizer.complete)
+    exchanges = Talk(simulator, recognizer, ear, Speaker(device, voice), None,
+                     lambda e: None).run()
+    recognizer.close()
+    replies = [e for e in exchanges if e.heard is not None or e.action == "silence"]
+    for turn, exchange in zip(fake.turns, replies, strict=False):
+        turn.action = exchange.action
+    if not exchanges[-1].ended or "none of the warning signs" not in (exchanges[-1].said or ""):
+        raise SystemExit("the all-clear conversation did not end in self-care")
+    return fake.turns
+
+
+def startup_probe() -> None:
+    """Child process: build what `neck-twitch talk` builds and say the welcome (timed by the
+    parent from process start to the line printed when the first audio is handed over)."""
+    from skill.simulator import transport
+    from skill.simulator.envelopes import EnvelopeFactory
+    from skill.simulator.model import load_model, model_path
+    from skill.simulator.nlu import Nlu
+    from skill.simulator.runner import Simulator
+    from skill.voice.recognizer import Recognizer
+    from skill.voice.tts import Espeak, output_speech_text
+
+    nlu = Nlu(load_model(model_path("en-US"), "en-US"))
+    simulator = Simulator(nlu, EnvelopeFactory("en-US", user=f"bench-{uuid.uuid4()}"),
+                          transport.in_process())
+    recognizer = Recognizer(nlu)
+    voice = Espeak("en-US")
+    turn = simulator.say(simulator.launch_phrase)
+    body = turn.response.get("response", {}) if turn.response else {}
+    words = output_speech_text(body.get("outputSpeech")) or turn.speech or ""
+    voice.synthesise(words)
+    print("ready", flush=True)
+    recognizer.close()
+
+
+HELLO_PROBE = """
+import json, sys
+sys.path.insert(0, {folder!r})
+from lambda_function import lambda_handler
+event = json.loads({event!r})
+lambda_handler(event, None)
+print("ready", flush=True)
+"""
+
+
+def hello_event() -> str:
+    return json.dumps({
+        "version": "1.0",
+        "session": {"new": True, "sessionId": "s", "application": {"applicationId": "a"},
+                    "user": {"userId": "u"}},
+        "context": {"System": {"application": {"applicationId": "a"}, "user": {"userId": "u"},
+                               "apiEndpoint": "https://api.amazonalexa.com"}},
+        "request": {"type": "LaunchRequest", "requestId": "r", "locale": "en-US",
+                    "timestamp": "2026-01-01T00:00:00Z"},
+    })
+
+
+def _spawn(args: list[str]) -> float:
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - started
+    process.wait()
+    if line.strip() != "ready" or process.returncode != 0:
+        raise SystemExit(f"start-up probe failed: {' '.join(args)}")
+    return elapsed * 1000
+
+
+def startup(runs: int) -> tuple[float, float]:
+    """Median start-up of the desk voice and of the hello-world skill, in ms (alternating)."""
+    voice: list[float] = []
+    hello: list[float] = []
+    code = HELLO_PROBE.format(folder=str(ROOT / "benchmarks" / "hello_world"), event=hello_event())
+    for _ in range(runs):
+        voice.append(_spawn([sys.executable, str(Path(__file__).resolve()), "--startup-probe"]))
+        hello.append(_spawn([sys.executable, "-c", code]))
+    return statistics.median(voice), statistics.median(hello)
+
+
+def summary(turns: list[Turn], voice_ms: float, hello_ms: float) -> dict[str, Any]:
+    def stats(values: list[float]) -> dict[str, float]:
+        return {"median": round(statistics.median(values), 1), "max": round(max(values), 1)}
+
+    totals = [t.total_ms for t in turns]
+    return {
+        "turns": len(turns),
+        "wait_for_end_ms": stats([t.wait_ms for t in turns]),
+        "answer_ms": stats([t.answer_ms for t in turns]),
+        "end_of_speech_to_first_audio_ms": stats(totals),
+        "goal_ms": GOAL_MS,
+        "turns_within_goal": sum(1 for t in totals if t < GOAL_MS),
+        "reply_lead_in_ms": stats([t.lead_in_ms for t in turns]),
+        "startup_ms": round(voice_ms),
+        "hello_world_cold_start_ms": round(hello_ms),
+        "startup_ratio": round(voice_ms / hello_ms, 2),
+        "per_turn": [
+            {"said": t.said, "action": t.action, "wait_ms": round(t.wait_ms, 1),
+             "answer_ms": round(t.answer_ms, 1), "lead_in_ms": round(t.lead_in_ms, 1)}
+            for t in turns
+        ],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs of each [5]")
+    parser.add_argument("--cache", type=Path, default=ROOT / ".voice-cache")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.startup_probe:
+        startup_probe()
+        return 0
+    from skill.voice.synth import AudioCache, tools_missing
+
+    missing = tools_missing()
+    if missing:
+        print(f"error: {' and '.join(missing)} not installed", file=sys.stderr)
+        return 2
+    turns = conversation(AudioCache(args.cache))
+    voice_ms, hello_ms = startup(max(1, args.runs))
+    result = summary(turns, voice_ms, hello_ms)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"Turn latency over {result['turns']} turns of an all-clear check (median / worst):")
+    for key, label in (
+        ("wait_for_end_ms", "waiting for the end of speech"),
+        ("answer_ms", "answering (hear, skill, synthesise)"),
+        ("end_of_speech_to_first_audio_ms", "end of speech to first audio"),
+        ("reply_lead_in_ms", "espeak-ng's silence before the first word"),
+    ):
+        s = result[key]
+        print(f"  {label:45} {s['median']:7.1f} ms  {s['max']:7.1f} ms")
+    print(f"  within the {GOAL_MS:.0f} ms goal: {result['turns_within_goal']}/{result['turns']}")
+    print(f"Start-up to the first word of the welcome: {result['startup_ms']} ms; hello-world "
+          f"skill cold start {result['hello_world_cold_start_ms']} ms "
+          f"(ratio {result['startup_ratio']}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
