@@ -188,6 +188,8 @@ def render(exchange: Exchange) -> str:
     elif heard is not None:
         state = "sure" if heard.sure else "not sure"
         meaning = heard.intent or "not an exact phrase"
+        if heard.doubt is not None and heard.meant is not None:
+            meaning = f"{heard.meant}, doubted: {heard.doubt}"
         lines.append(
             f"{USER}\"{heard.text}\" ({meaning}; confidence {heard.probability:.2f}, {state})"
             f"{where}"

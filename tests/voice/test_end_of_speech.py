@@ -135,3 +135,24 @@ def test_files_and_the_microphone_end_speech_the_same_way(
     from_file = files.listen()
     direct = speech_in(read_wav(path), complete=recognizer.complete)
     assert from_file is not None and direct is not None and from_file.pcm == direct.pcm
+
+
+def test_digital_silence_in_a_file_gets_a_quiet_rooms_floor(
+    recognizer: Recognizer, tmp_path: Path
+) -> None:
+    from skill.voice.audio import AudioFiles, room_tone
+    from skill.voice.synth import speak_to_pcm
+    from skill.voice.wav import write_wav
+
+    clean = speak_to_pcm("yes", "en-us", 150)  # espeak-ng and sox: exact zeros around the word
+    toned = room_tone(clean)
+    assert toned != clean and len(toned) == len(clean)
+    assert toned == room_tone(clean)  # the same file is always heard the same way
+    assert room_tone(toned) == toned  # a recording with a noise floor is left as it is
+    path = tmp_path / "yes.wav"
+    write_wav(path, clean, RATE)
+    files = AudioFiles([path])
+    files.use(recognizer.complete)
+    utterance = files.listen()
+    assert utterance is not None
+    assert recognizer.hear(utterance.pcm, snr_db=utterance.snr_db).intent == "AMAZON.YesIntent"
