@@ -153,7 +153,7 @@ def _devices(
 
 def _converse(simulator: Simulator, ear: Ear, mouth: Mouth, json_mode: bool) -> None:
     from skill.voice.audio import AudioFiles, Microphone
-    from skill.voice.recognizer import Recognizer
+    from skill.voice.recognizer import Recognizer, default_cache_dir
     from skill.voice.talk import Talk
 
     interactive = sys.stdin.isatty()
@@ -170,7 +170,7 @@ def _converse(simulator: Simulator, ear: Ear, mouth: Mouth, json_mode: bool) -> 
         else:
             click.echo(render(exchange))
 
-    recognizer = Recognizer(simulator.nlu)
+    recognizer = Recognizer(simulator.nlu, cache=default_cache_dir())
     if isinstance(ear, (Microphone, AudioFiles)):
         ear.use(recognizer.complete)
     try:

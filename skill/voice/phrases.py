@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, zip_longest
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from skill.simulator.builtins import BUILTIN_PHRASES
 from skill.simulator.model import IntentDef
@@ -113,6 +113,23 @@ class PhraseSet:
     @property
     def words(self) -> frozenset[str]:
         return frozenset(w for p in self.phrases for w in p.text.split())
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "locale": self.locale,
+            "phrases": [[p.text, p.intent] for p in self.phrases],
+            "confirm": [[p.text, p.intent] for p in self.confirm],
+            "dropped": list(self.dropped),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PhraseSet:
+        return cls(
+            str(data["locale"]),
+            tuple(Phrase(str(text), str(intent)) for text, intent in data["phrases"]),
+            tuple(Phrase(str(text), str(intent)) for text, intent in data["confirm"]),
+            tuple(str(text) for text in data["dropped"]),
+        )
 
     def by_text(self) -> dict[str, Phrase]:
         return {p.text: p for p in self.phrases}

@@ -37,7 +37,11 @@ moderate noise, with a margin. Real voices should be sure more often; check with
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Iterable
@@ -232,6 +236,89 @@ def _language_model(phrases: Iterable[Phrase], path: Path) -> None:
         raise OSError(f"cannot write the language model to {path}")
 
 
+def _build(
+    nlu: Nlu,
+    cap: int,
+    phrases: PhraseSet | None,
+    pronunciations: Pronunciations | None,
+    folder: Path,
+) -> PhraseSet:
+    """The phrase list, and its dictionary and language models written into `folder`."""
+    pronunciations = pronunciations or Pronunciations()
+    phrases = phrases or build_phrases(nlu, pronunciations.__contains__, cap)
+    pronunciations.write(phrases.words, folder / "phrases.dict")
+    _language_model(phrases.phrases, folder / "phrases.lm")
+    _language_model(phrases.confirm, folder / "confirm.lm")
+    (folder / "phrases.json").write_text(json.dumps(phrases.to_json()), encoding="utf-8")
+    return phrases
+
+
+def _decoder(ps: Any, folder: Path) -> Any:
+    decoder = ps.Decoder(
+        hmm=ps.get_model_path("en-us/en-us"),
+        lm=str(folder / "phrases.lm"),
+        dict=str(folder / "phrases.dict"),
+        samprate=RATE,
+        logfn=os.devnull,
+    )
+    decoder.add_lm_file(CONFIRM_SEARCH, str(folder / "confirm.lm"))
+    return decoder
+
+
+CACHE_FILES = ("phrases.json", "phrases.dict", "phrases.lm", "confirm.lm")
+# What the cached files are made from besides the model: these modules' code.
+_MADE_WITH = ("skill.voice.phrases", "skill.voice.recognizer", "skill.simulator.nlu",
+              "skill.simulator.builtins")
+
+
+def default_cache_dir() -> Path:
+    """~/.cache/neck-twitch/voice, or under $XDG_CACHE_HOME."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "neck-twitch" / "voice"
+
+
+def cache_key(nlu: Nlu, cap: int) -> str:
+    """A name for the files built from this model: its intents and slot types, the cap, the
+    pocketsphinx version and the code that builds them."""
+    digest = hashlib.sha256()
+    model = nlu.model
+    for part in (model.locale, repr(model.intents), repr(model.slot_types), str(cap),
+                 str(getattr(_pocketsphinx(), "__version__", ""))):
+        digest.update(part.encode("utf-8") + b"\0")
+    for name in _MADE_WITH:
+        source = getattr(sys.modules.get(name), "__file__", None)
+        digest.update(Path(source).read_bytes() if source else name.encode())
+    return f"{model.locale}-{digest.hexdigest()[:24]}"
+
+
+def load_cached(entry: Path) -> PhraseSet | None:
+    """The phrase list of a complete cache entry, or None (missing, partial or unreadable)."""
+    if not all((entry / name).is_file() for name in CACHE_FILES):
+        return None
+    try:
+        return PhraseSet.from_json(json.loads((entry / "phrases.json").read_text("utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store_cached(built: Path, entry: Path) -> None:
+    """Copy the built files into the cache, whole or not at all (best effort: a cache that
+    cannot be written only costs the next start-up its time)."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=entry.parent))
+        for name in CACHE_FILES:
+            shutil.copyfile(built / name, staging / name)
+        if entry.exists():  # damaged or partial (a whole one would have been used)
+            shutil.rmtree(entry, ignore_errors=True)
+        try:
+            staging.rename(entry)
+        except OSError:  # another run stored it first
+            shutil.rmtree(staging, ignore_errors=True)
+    except OSError:
+        return
+
+
 class Recognizer:
     """Hears one utterance at a time (16 kHz mono PCM) against the phrase list."""
 
@@ -241,30 +328,35 @@ class Recognizer:
         phrases: PhraseSet | None = None,
         pronunciations: Pronunciations | None = None,
         cap: int = DEFAULT_CAP,
+        cache: Path | None = None,
     ) -> None:
+        """`cache`: a folder where the phrase list, dictionary and language models are kept
+        between runs (`default_cache_dir()`), keyed by everything they are made from; without
+        it they are built afresh in a temporary folder."""
         ps = _pocketsphinx()
         self.nlu = nlu
-        self.pronunciations = pronunciations or Pronunciations()
-        self.phrases = phrases or build_phrases(nlu, self.pronunciations.__contains__, cap)
+        self._folder = tempfile.TemporaryDirectory(prefix="neck-twitch-voice-")
+        entry = cache / cache_key(nlu, cap) if cache is not None and phrases is None else None
+        cached = load_cached(entry) if entry is not None else None
+        self.decoder: Any = None
+        if cached is not None and entry is not None:
+            try:
+                self.decoder = _decoder(ps, entry)
+                self.phrases = cached
+            except (RuntimeError, ValueError, OSError):  # a damaged entry: build afresh
+                shutil.rmtree(entry, ignore_errors=True)
+        if self.decoder is None:
+            folder = Path(self._folder.name)
+            self.phrases = _build(nlu, cap, phrases, pronunciations, folder)
+            self.decoder = _decoder(ps, folder)
+            if entry is not None:
+                store_cached(folder, entry)
         self._twins = self.phrases.twins()
         self._focused_searches: dict[frozenset[str], str | None] = {}
         self._last: tuple[tuple[bool, bytes], Hearing] | None = None
         # Answers that are the start of a longer answer of the other side ("definitely" /
         # "definitely not"): never complete at a short pause, the rest may be coming.
         self._open = _open_prefixes(self.phrases.phrases)
-        self._folder = tempfile.TemporaryDirectory(prefix="neck-twitch-voice-")
-        folder = Path(self._folder.name)
-        self.pronunciations.write(self.phrases.words, folder / "phrases.dict")
-        _language_model(self.phrases.phrases, folder / "phrases.lm")
-        _language_model(self.phrases.confirm, folder / "confirm.lm")
-        self.decoder = ps.Decoder(
-            hmm=ps.get_model_path("en-us/en-us"),
-            lm=str(folder / "phrases.lm"),
-            dict=str(folder / "phrases.dict"),
-            samprate=RATE,
-            logfn=os.devnull,
-        )
-        self.decoder.add_lm_file(CONFIRM_SEARCH, str(folder / "confirm.lm"))
         # pocketsphinx carries its noise estimate and cepstral mean over from one utterance to
         # the next; starting each afresh keeps every hearing independent of the ones before, so
         # a conversation heard twice (a --from-audio replay) is heard the same way.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,20 @@ def missing_voice_tools() -> list[str]:
     missing.extend(f"{tool} (apt-get install {tool})" for tool in ("espeak-ng", "sox")
                    if shutil.which(tool) is None)
     return missing
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _voice_cache_in_a_temporary_folder(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """`neck-twitch talk` caches its language models under $XDG_CACHE_HOME: not the tester's."""
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
 
 
 @pytest.fixture(scope="session")
