@@ -67,6 +67,35 @@ OFF_LIST: tuple[str, ...] = (
     "what time is it", "the weather is nice today",
 )
 
+# Held out: voices, speeds and phrasings used for none of the rules or thresholds above, to see
+# how they carry to people the report was not tuned on (`--held-out`).
+HELD_OUT_VOICES = ("en-us+m3", "en-us+f2", "en-gb-x-rp")
+HELD_OUT_SPEEDS = (140, 170)
+HELD_OUT_ANSWERS: tuple[str, ...] = (
+    # yes side
+    "yes i have", "yes definitely", "absolutely", "yes it does", "yeah it has", "i guess so",
+    "maybe", "yes i do", "sure", "yup", "affirmative", "it has", "certainly",
+    "i have numbness", "i have slurred speech", "i have weakness", "i'm not certain",
+    "hard to say", "kind of", "a little",
+    # no side
+    "nope not at all", "no i haven't", "no never", "absolutely not", "no it doesn't",
+    "not really no", "no not really", "none", "none of them", "no i don't", "nah not really",
+    "negative", "it hasn't", "no numbness", "no slurred speech", "no i'm fine", "i'm fine",
+    "all good", "nothing like that", "not that i know of",
+    # emergencies
+    "i can't catch my breath", "i'm having a stroke", "call an ambulance",
+    # asking
+    "start again", "what do you mean", "repeat that",
+)
+HELD_OUT_CONFIRMATIONS: tuple[str, ...] = ("yes", "yup", "sure", "no", "negative", "repeat that")
+HELD_OUT_OFF_LIST: tuple[str, ...] = (
+    "set a timer for ten minutes", "my cat is asleep", "order more coffee", "how tall is everest",
+)
+
+
+def held_out_conditions() -> list[Condition]:
+    return [Condition(v, s, n) for v in HELD_OUT_VOICES for s in HELD_OUT_SPEEDS for n in NOISE]
+
 
 @dataclass
 class Tally:
@@ -316,6 +345,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="processes [2]")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--examples", action="store_true", help="list every wrong hearing")
+    parser.add_argument("--held-out", action="store_true",
+                        help="voices, speeds and phrasings used for no rule or threshold")
     args = parser.parse_args(argv)
     from skill.simulator.errors import SimulatorError
     from skill.voice.synth import tools_missing
@@ -326,7 +357,11 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(sudo apt-get install espeak-ng sox)", file=sys.stderr)
         return 2
     try:
-        report = measure(args.cache, args.locale, jobs=max(1, args.jobs))
+        if args.held_out:
+            report = measure(args.cache, args.locale, held_out_conditions(), HELD_OUT_ANSWERS,
+                             HELD_OUT_CONFIRMATIONS, HELD_OUT_OFF_LIST, jobs=max(1, args.jobs))
+        else:
+            report = measure(args.cache, args.locale, jobs=max(1, args.jobs))
     except SimulatorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

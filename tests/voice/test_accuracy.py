@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from skill.voice.accuracy import Report, measure
+from skill.voice.accuracy import (
+    HELD_OUT_ANSWERS,
+    HELD_OUT_CONFIRMATIONS,
+    HELD_OUT_OFF_LIST,
+    Report,
+    held_out_conditions,
+    measure,
+)
 from skill.voice.synth import AudioCache
 
 
@@ -58,3 +65,24 @@ def test_accuracy_does_not_fall_below_what_was_measured(report: Report) -> None:
     assert report.by_noise["quiet"].accuracy >= 0.64
     assert report.by_noise["moderate"].accuracy >= 0.52
     assert report.by_group[("en-us", "quiet")].accuracy >= 0.80
+
+
+@pytest.fixture(scope="module")
+def held_out(audio_cache: AudioCache) -> Report:
+    return measure(audio_cache.folder, "en-US", held_out_conditions(), HELD_OUT_ANSWERS,
+                   HELD_OUT_CONFIRMATIONS, HELD_OUT_OFF_LIST, jobs=2)
+
+
+def test_on_held_out_voices_and_phrasings_no_swap_reaches_the_skill(
+    held_out: Report, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Voices, speeds and phrasings used for none of the rules or thresholds.
+    with capsys.disabled():
+        print("\n\nHeld out (python -m skill.voice.accuracy --held-out):\n")
+        print(held_out.table())
+    for noise in ("quiet", "moderate", "heavy"):
+        assert held_out.unconfirmed_swaps(noise) == 0
+        assert held_out.by_noise[noise].confirm_false_yes == 0
+        assert held_out.off_list_answers(noise) == 0
+    assert held_out.swaps("quiet") == 0
+    assert held_out.by_noise["quiet"].accuracy >= 0.70
