@@ -271,9 +271,15 @@ _MADE_WITH = ("skill.voice.phrases", "skill.voice.recognizer", "skill.simulator.
               "skill.simulator.builtins")
 
 
-def default_cache_dir() -> Path:
-    """~/.cache/neck-twitch/voice, or under $XDG_CACHE_HOME."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def default_cache_dir() -> Path | None:
+    """~/.cache/neck-twitch/voice, or under $XDG_CACHE_HOME; None without a home folder (then
+    nothing is cached)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            return None
     return Path(base) / "neck-twitch" / "voice"
 
 

@@ -73,3 +73,27 @@ def test_a_damaged_entry_is_rebuilt(
     assert all((entry / name).is_file() for name in recognizer_module.CACHE_FILES)
     assert (entry / "phrases.lm").stat().st_size > 10_000
     assert recognizer_module.load_cached(entry) == again.phrases
+
+
+def test_the_cache_lives_under_xdg_cache_home_or_nowhere_without_a_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert recognizer_module.default_cache_dir() == tmp_path / "neck-twitch" / "voice"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", homeless)
+    assert recognizer_module.default_cache_dir() is None
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(
+    tmp_path: Path, audio_cache: AudioCache
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    recognizer = Recognizer(nlu_for("en-US"), cache=blocked / "voice")
+    assert heard(recognizer, read_wav(audio_cache.get("nope", QUIET))) == "nope"
+    assert blocked.is_file()
