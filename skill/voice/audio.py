@@ -13,7 +13,6 @@ use a fake one. Only the raw (bytes) streams are used, so numpy is not needed.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -226,7 +225,7 @@ class AudioFiles:
         path = self.paths[self._next]
         self._next += 1
         self.source = str(path)
-        return speech_in(room_tone(read_wav(path)), complete=self.complete)
+        return speech_in(read_wav(path), complete=self.complete)
 
 
 class AudioDir:
@@ -253,23 +252,6 @@ class AudioDir:
 class Mute:
     def say(self, text: str, who: str) -> str | None:
         return None
-
-
-DIGITAL_SILENCE_SECONDS = 0.1
-
-
-def room_tone(pcm: bytes) -> bytes:
-    """A recording with stretches of exact digital silence (as text-to-speech writes them, and
-    no microphone does) with a quiet room's faint noise floor mixed in, so it is heard as a
-    microphone would hear it: perfectly silent gaps throw the recogniser's noise estimate
-    (a bare "yes" from espeak-ng was heard as "yes i've"). Seeded by the recording, so the
-    same file is always heard the same way; anything else is returned as it is."""
-    from skill.voice.synth import add_noise
-
-    zeros = bytes(int(DIGITAL_SILENCE_SECONDS * RATE) * 2)
-    if zeros not in pcm:
-        return pcm
-    return add_noise(pcm, None, hashlib.sha256(pcm).hexdigest())
 
 
 def _one_line(exc: BaseException) -> str:

@@ -20,6 +20,7 @@ noise (the SNR), which the recogniser uses to decide whether it may be sure.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import sys
 from array import array
@@ -182,6 +183,40 @@ class Listener:
             # Speech from the first frame (a loud room): the quietest speech frames stand in.
             background = sorted(voiced)[: max(1, len(voiced) // 10)]
         return Utterance(self.pcm(), snr_db(voiced, background), self.truncated)
+
+
+DIGITAL_SILENCE_SECONDS = 0.1
+# A stretch whose samples stay within this many steps (of 65536) is digital silence, dither at
+# most: a microphone's own noise spans far more (a quiet room's floor here about 130).
+DIGITAL_SILENCE_SPAN = 16
+
+
+def room_tone(pcm: bytes) -> bytes:
+    """A recording with stretches of digital silence (as text-to-speech writes them, exact
+    zeros or dither, and no microphone does) with a quiet room's faint noise floor mixed in, so
+    it is heard as a microphone would hear it: such gaps throw the recogniser's noise estimate
+    (a bare "yes" from espeak-ng was heard as "yes i've", "no" as "oh"). Seeded by the
+    recording, so the same file is always heard the same way; anything else is returned as it
+    is. The recogniser hears everything through this: files, and microphones whose noise
+    suppression gates the gaps to zero."""
+    from skill.voice.synth import add_noise
+
+    if not _has_digital_silence(pcm):
+        return pcm
+    return add_noise(pcm, None, hashlib.sha256(pcm).hexdigest())
+
+
+def _has_digital_silence(pcm: bytes) -> bool:
+    samples = array("h")
+    samples.frombytes(pcm[: len(pcm) - len(pcm) % SAMPLE_BYTES])
+    if sys.byteorder == "big":
+        samples.byteswap()
+    size = int(DIGITAL_SILENCE_SECONDS * RATE)
+    for start in range(0, len(samples) - size + 1, size):
+        stretch = samples[start : start + size]
+        if max(stretch) - min(stretch) <= DIGITAL_SILENCE_SPAN:
+            return True
+    return False
 
 
 def speech_in(

@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.simulator.nlu import Nlu, Understanding
-from skill.voice.endpoint import OPEN_PAUSE, SHORT_PAUSE
+from skill.voice.endpoint import OPEN_PAUSE, SHORT_PAUSE, room_tone
 from skill.voice.errors import missing_recogniser
 from skill.voice.phrases import (
     DEFAULT_CAP,
@@ -386,6 +386,7 @@ class Recognizer:
 
     def _hear(self, pcm: bytes, confirm: bool) -> Hearing:
         started = time.perf_counter()
+        pcm = room_tone(pcm)
         texts, probability = self._decode(pcm, CONFIRM_SEARCH if confirm else None)
         text, alternatives = texts[0], texts[1:]
         understanding = self.understand(text, confirm)

@@ -6,6 +6,7 @@ recogniser's `complete` is real too where it matters.
 
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
 
 import pytest
@@ -140,7 +141,8 @@ def test_files_and_the_microphone_end_speech_the_same_way(
 def test_digital_silence_in_a_file_gets_a_quiet_rooms_floor(
     recognizer: Recognizer, tmp_path: Path
 ) -> None:
-    from skill.voice.audio import AudioFiles, room_tone
+    from skill.voice.audio import AudioFiles
+    from skill.voice.endpoint import room_tone
     from skill.voice.synth import speak_to_pcm
     from skill.voice.wav import write_wav
 
@@ -149,6 +151,12 @@ def test_digital_silence_in_a_file_gets_a_quiet_rooms_floor(
     assert toned != clean and len(toned) == len(clean)
     assert toned == room_tone(clean)  # the same file is always heard the same way
     assert room_tone(toned) == toned  # a recording with a noise floor is left as it is
+    # Dither (a step or two either way, as sox adds when it resamples) is digital silence too.
+    samples = array("h")
+    samples.frombytes(clean)
+    dithered = array("h", (s + (i * 7919 % 5) - 2 for i, s in enumerate(samples))).tobytes()
+    assert dithered.count(bytes(2000)) == 0  # no run of exact zeros left
+    assert room_tone(dithered) != dithered
     path = tmp_path / "yes.wav"
     write_wav(path, clean, RATE)
     files = AudioFiles([path])
