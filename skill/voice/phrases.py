@@ -97,6 +97,19 @@ def accepted(understanding: Understanding) -> bool:
     return all(slot.status == ER_MATCH for slot in understanding.slots.values())
 
 
+def exact(nlu: Nlu, text: str, confirm: bool = False) -> Understanding | None:
+    """The NLU's reading of `text` if it is an exact phrase (`accepted`); with `confirm`, only
+    a yes or a no (the reply to a read-back)."""
+    if not text.strip():
+        return None
+    understanding = nlu.understand(text)
+    if not accepted(understanding):
+        return None
+    if confirm and understanding.intent not in (YES, NO):
+        return None
+    return understanding
+
+
 @dataclass(frozen=True)
 class Phrase:
     text: str  # words joined by single spaces, as the recogniser spells them

@@ -58,8 +58,8 @@ from skill.voice.phrases import (
     YES,
     Phrase,
     PhraseSet,
-    accepted,
     build_phrases,
+    exact,
     polarity,
 )
 from skill.voice.wav import RATE
@@ -508,11 +508,4 @@ class Recognizer:
 
     def understand(self, text: str, confirm: bool = False) -> Understanding | None:
         """The NLU's reading of `text` if it is an exact phrase (for `confirm`: yes or no)."""
-        if not text.strip():
-            return None
-        understanding = self.nlu.understand(text)
-        if not accepted(understanding):
-            return None
-        if confirm and understanding.intent not in (YES, NO):
-            return None
-        return understanding
+        return exact(self.nlu, text, confirm)

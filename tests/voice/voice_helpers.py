@@ -14,7 +14,7 @@ from skill.simulator.model import load_model, model_path
 from skill.simulator.nlu import Nlu, Understanding
 from skill.simulator.runner import Simulator
 from skill.voice.endpoint import Utterance, speech_in
-from skill.voice.phrases import NO, YES, accepted, polarity
+from skill.voice.phrases import exact, polarity
 from skill.voice.recognizer import Hearing
 from skill.voice.synth import AudioCache, Condition
 from skill.voice.talk import Exchange, Talk
@@ -73,14 +73,7 @@ class FakeRecognizer:
         self.calls: list[tuple[str, bool]] = []
 
     def understand(self, text: str, confirm: bool = False) -> Understanding | None:
-        if not text.strip():
-            return None
-        understanding = self.nlu.understand(text)
-        if not accepted(understanding):
-            return None
-        if confirm and understanding.intent not in (YES, NO):
-            return None
-        return understanding
+        return exact(self.nlu, text, confirm)
 
     def hear(self, pcm: bytes, confirm: bool = False, snr_db: float | None = None) -> Hearing:
         """Scripted: "text?" heard unsure, "#text" not an exact phrase, "<doubt>:text" an exact
