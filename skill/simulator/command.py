@@ -11,6 +11,8 @@ import sys
 import tempfile
 import traceback
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -28,9 +30,41 @@ EXIT_MISMATCH = 1
 EXIT_ERROR = 2
 
 
-def _die(message: str) -> NoReturn:
-    click.echo(f"neck-twitch simulate: error: {message}", err=True)
+def fail(program: str, message: str) -> NoReturn:
+    click.echo(f"neck-twitch {program}: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _die(message: str) -> NoReturn:
+    fail("simulate", message)
+
+
+@contextmanager
+def reporting_errors(program: str, show_traceback: bool) -> Iterator[None]:
+    """What goes wrong while a command talks to the skill, as one line and an exit code: a
+    crash inside the skill (its traceback with --traceback), a simulator or voice error,
+    undecodable input; a reader that went away stops quietly, Ctrl-C exits 130."""
+    from skill.simulator.errors import SimulatorError
+    from skill.simulator.transport import SkillCrashed
+
+    try:
+        yield
+    except SkillCrashed as exc:
+        if show_traceback and exc.__cause__ is not None:
+            traceback.print_exception(exc.__cause__)
+        hint = "" if show_traceback else " (rerun with --traceback for details)"
+        fail(program, str(exc) + hint)
+    except SimulatorError as exc:
+        fail(program, str(exc))
+    except UnicodeDecodeError:
+        fail(program, "input is not UTF-8 text")
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from complaining.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("", err=True)
+        sys.exit(130)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,8 +128,6 @@ def simulate(
     NECK_TWITCH_STORAGE says, by default in
     ~/.local/state/neck-twitch-check/memory.sqlite3; --fresh keeps none.
     """
-    from skill.simulator.errors import SimulatorError
-    from skill.simulator.transport import SkillCrashed
 
     modes = [bool(utterances), bool(scripts), replay is not None]
     if sum(modes) > 1:
@@ -103,31 +135,17 @@ def simulate(
     if screens_dir is not None and utterances:
         _die("--screens shows what the skill sends; --utterance sends nothing")
     options = Options(locale, device, user, skill_id, endpoint, model_file, threshold, fresh,
-                       screens_dir)
+                      screens_dir)
     try:
-        if utterances:
-            _profile(options, utterances, json_mode)
-        elif scripts:
-            if record is not None:
-                _die("--record cannot be used with --script")
-            sys.exit(_run_scripts(options, scripts, json_mode))
-        else:
-            _converse(options, replay, record, json_mode, speak, verbose)
-    except SkillCrashed as exc:
-        if show_traceback and exc.__cause__ is not None:
-            traceback.print_exception(exc.__cause__)
-        _die(str(exc) + ("" if show_traceback else " (rerun with --traceback for details)"))
-    except SimulatorError as exc:
-        _die(str(exc))
-    except UnicodeDecodeError:
-        _die("input is not UTF-8 text")
-    except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, and keep Python from complaining.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        sys.exit(0)
-    except KeyboardInterrupt:
-        click.echo("", err=True)
-        sys.exit(130)
+        with reporting_errors("simulate", show_traceback):
+            if utterances:
+                _profile(options, utterances, json_mode)
+            elif scripts:
+                if record is not None:
+                    _die("--record cannot be used with --script")
+                sys.exit(_run_scripts(options, scripts, json_mode))
+            else:
+                _converse(options, replay, record, json_mode, speak, verbose)
     finally:
         note = options.close()
         if note:

@@ -7,9 +7,7 @@ Exit status: 0 done, 2 a missing package, device or file, or another error.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -81,34 +79,20 @@ def talk(
     Without a microphone:  neck-twitch talk --from-audio a.wav b.wav --to-audio out/
     To type instead:       neck-twitch simulate
     """
-    from skill.simulator.errors import SimulatorError
-    from skill.simulator.transport import SkillCrashed
-
     if files and not from_audio:
         _die("audio files given without --from-audio (neck-twitch talk --from-audio FILE...)")
     if from_audio and not files:
         _die("--from-audio needs one or more WAV files, one per turn")
     if mute and to_audio is not None:
         _die("use only one of --mute and --to-audio")
-    from skill.simulator.command import Options
+    from skill.simulator.command import Options, reporting_errors
 
     # The simulator's own set-up: the same NLU, transport and --fresh scratch memory.
     options = Options(locale, "voice", user, None, None, None, None, fresh)
     try:
-        ear, mouth = _devices(files, to_audio, mute, locale, barge_in, timeout)
-        _converse(options.simulator(), ear, mouth, json_mode)
-    except SkillCrashed as exc:
-        if show_traceback and exc.__cause__ is not None:
-            traceback.print_exception(exc.__cause__)
-        _die(str(exc) + ("" if show_traceback else " (rerun with --traceback for details)"))
-    except SimulatorError as exc:
-        _die(str(exc))
-    except BrokenPipeError:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        sys.exit(0)
-    except KeyboardInterrupt:
-        click.echo("", err=True)
-        sys.exit(130)
+        with reporting_errors("talk", show_traceback):
+            ear, mouth = _devices(files, to_audio, mute, locale, barge_in, timeout)
+            _converse(options.simulator(), ear, mouth, json_mode)
     finally:
         options.close()
 
