@@ -38,7 +38,7 @@ E, U, S = Tier.EMERGENCY, Tier.URGENT, Tier.SOON
 
 # The clinical mapping, sign by sign (sources in rules.yaml and ../shared/CLINICAL.md).
 EXPECTED_TIER: dict[str, Tier] = {
-    # BE-FAST, NHS meningitis, dissection red flags: call the number now.
+    # BE-FAST, NHS meningitis and heart attack, dissection red flags: call the number now.
     "emergency_now": E, "breathing_now": E, "face_droop": E, "sudden_weakness": E,
     "sudden_speech": E, "sudden_balance": E, "vision": E, "meningism": E, "thunderclap": E,
     # NICE NG127 / NG42, myelopathy and neck-pain red flags: a provider the same day.
