@@ -41,9 +41,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import cycle
 from pathlib import Path
@@ -212,22 +212,26 @@ def person(words: str, cache: Any) -> tuple[str, bytes, float]:
     return words, noisy, last_sound(speak_to_pcm(words, voice, speed))
 
 
+@contextmanager
+def talk_simulator() -> Iterator[Any]:
+    """The simulator as `neck-twitch talk --fresh` sets it up: scratch memory, deleted after."""
+    from skill.simulator.command import Options
+
+    options = Options("en-US", "voice", None, None, None, None, None, True)
+    try:
+        yield options.simulator()
+    finally:
+        options.close()
+
+
 def conversation(cache: Any) -> list[Turn]:
     """One all-clear check through the microphone and speaker path; the timed turns."""
-    from skill.simulator import transport
-    from skill.simulator.envelopes import EnvelopeFactory
-    from skill.simulator.model import load_model, model_path
-    from skill.simulator.nlu import Nlu
-    from skill.simulator.runner import Simulator
     from skill.voice.audio import Microphone, SoundDevice, Speaker
     from skill.voice.recognizer import Recognizer
     from skill.voice.synth import add_noise
     from skill.voice.talk import Talk
     from skill.voice.tts import Espeak
 
-    nlu = Nlu(load_model(model_path("en-US"), "en-US"))
-    simulator = Simulator(nlu, EnvelopeFactory("en-US", user=f"bench-{uuid.uuid4()}"),
-                          transport.in_process())
     voice = Listening(Espeak("en-US"))
     answers = cycle(ANSWERS)
 
@@ -238,12 +242,13 @@ def conversation(cache: Any) -> list[Turn]:
 
     fake = FakeSoundDevice(answer, add_noise(bytes(16000 * 2), None, "floor"))
     device = SoundDevice(sd=fake, barge_in=True)
-    recognizer = Recognizer(nlu)
-    ear = Microphone(device)
-    ear.use(recognizer.complete)
-    exchanges = Talk(simulator, recognizer, ear, Speaker(device, voice), None,
-                     lambda e: None).run()
-    recognizer.close()
+    with talk_simulator() as simulator:
+        recognizer = Recognizer(simulator.nlu)
+        ear = Microphone(device)
+        ear.use(recognizer.complete)
+        exchanges = Talk(simulator, recognizer, ear, Speaker(device, voice), None,
+                         lambda e: None).run()
+        recognizer.close()
     replies = [e for e in exchanges if e.heard is not None or e.action == "silence"]
     for turn, exchange in zip(fake.turns, replies, strict=False):
         turn.action = exchange.action
@@ -255,47 +260,30 @@ def conversation(cache: Any) -> list[Turn]:
 def startup_probe(cache: Path) -> None:
     """Child process: build what `neck-twitch talk` builds and say the welcome (timed by the
     parent from process start to the line printed when the first audio is handed over)."""
-    from skill.simulator import transport
-    from skill.simulator.envelopes import EnvelopeFactory
-    from skill.simulator.model import load_model, model_path
-    from skill.simulator.nlu import Nlu
-    from skill.simulator.runner import Simulator
     from skill.voice.recognizer import Recognizer
     from skill.voice.tts import Espeak, output_speech_text
 
-    nlu = Nlu(load_model(model_path("en-US"), "en-US"))
-    simulator = Simulator(nlu, EnvelopeFactory("en-US", user=f"bench-{uuid.uuid4()}"),
-                          transport.in_process())
-    recognizer = Recognizer(nlu, cache=cache)
-    voice = Espeak("en-US")
-    turn = simulator.say(simulator.launch_phrase)
-    body = turn.response.get("response", {}) if turn.response else {}
-    words = output_speech_text(body.get("outputSpeech")) or turn.speech or ""
-    voice.synthesise(words)
-    print("ready", flush=True)
-    recognizer.close()
+    with talk_simulator() as simulator:
+        recognizer = Recognizer(simulator.nlu, cache=cache)
+        voice = Espeak("en-US")
+        turn = simulator.say(simulator.launch_phrase)
+        body = turn.response.get("response", {}) if turn.response else {}
+        words = output_speech_text(body.get("outputSpeech")) or turn.speech or ""
+        voice.synthesise(words)
+        print("ready", flush=True)
+        recognizer.close()
 
 
+# The reference skill's cold start: import it and answer a LaunchRequest (bench_lambda's
+# envelope, from lambda_probe.py).
 HELLO_PROBE = """
-import json, sys
-sys.path.insert(0, {folder!r})
+import sys
+sys.path[:0] = [{hello!r}, {benchmarks!r}]
 from lambda_function import lambda_handler
-event = json.loads({event!r})
-lambda_handler(event, None)
+from lambda_probe import envelope
+lambda_handler(envelope({{"type": "LaunchRequest"}}, new=True), None)
 print("ready", flush=True)
 """
-
-
-def hello_event() -> str:
-    return json.dumps({
-        "version": "1.0",
-        "session": {"new": True, "sessionId": "s", "application": {"applicationId": "a"},
-                    "user": {"userId": "u"}},
-        "context": {"System": {"application": {"applicationId": "a"}, "user": {"userId": "u"},
-                               "apiEndpoint": "https://api.amazonalexa.com"}},
-        "request": {"type": "LaunchRequest", "requestId": "r", "locale": "en-US",
-                    "timestamp": "2026-01-01T00:00:00Z"},
-    })
 
 
 def _spawn(args: list[str]) -> float:
@@ -317,7 +305,8 @@ def startup(runs: int) -> tuple[float, float, float]:
     first: list[float] = []
     later: list[float] = []
     hello: list[float] = []
-    code = HELLO_PROBE.format(folder=str(ROOT / "benchmarks" / "hello_world"), event=hello_event())
+    code = HELLO_PROBE.format(hello=str(ROOT / "benchmarks" / "hello_world"),
+                              benchmarks=str(ROOT / "benchmarks"))
     probe = [sys.executable, str(Path(__file__).resolve()), "--startup-probe"]
     with tempfile.TemporaryDirectory(prefix="bench-voice-") as scratch:
         for run in range(runs):
