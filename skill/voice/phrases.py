@@ -151,11 +151,7 @@ class PhraseSet:
         """Answers one negation away from an answer of the other side ("i do" / "i don't",
         "definitely" / "definitely not"): a recogniser that drops or adds the negation turns
         one into the other, so hearing one is never taken on its own word (`Twins`)."""
-        sides: dict[str, str] = {}
-        for phrase in self.phrases:
-            side = polarity(phrase.intent)
-            if side is not None:
-                sides[phrase.text] = side
+        sides = self._sides()
         partners: dict[str, set[str]] = {}
         contracted: set[str] = set()
         for text, side in sides.items():
@@ -171,6 +167,25 @@ class PhraseSet:
             frozenset(contracted),
             {text: frozenset(others) for text, others in partners.items()},
         )
+
+    def open_prefixes(self) -> frozenset[str]:
+        """Answers that begin a longer answer of the other side ("no" in "no idea",
+        "definitely" in "definitely not"): heard at a pause, the rest may be coming."""
+        sides = self._sides()
+        found: set[str] = set()
+        for text, side in sides.items():
+            words = text.split()
+            for cut in range(1, len(words)):
+                prefix = " ".join(words[:cut])
+                if sides.get(prefix) not in (None, side):
+                    found.add(prefix)
+        return frozenset(found)
+
+    def _sides(self) -> dict[str, str]:
+        """Each yes-side or no-side phrase and its side (`polarity`)."""
+        return {
+            p.text: side for p in self.phrases if (side := polarity(p.intent)) is not None
+        }
 
 
 @dataclass(frozen=True)

@@ -133,22 +133,6 @@ EXTRA_PRONUNCIATIONS: dict[str, str] = {
 }
 
 
-def _open_prefixes(phrases: Iterable[Phrase]) -> frozenset[str]:
-    """Phrases that begin a longer phrase of the other side ("definitely" in "definitely
-    not", "yes" in a "yes ... not" phrase if there were one)."""
-    sides = {p.text: polarity(p.intent) for p in phrases}
-    open_: set[str] = set()
-    for text, side in sides.items():
-        if side is None:
-            continue
-        words = text.split()
-        for cut in range(1, len(words)):
-            prefix = " ".join(words[:cut])
-            if sides.get(prefix) not in (None, side):
-                open_.add(prefix)
-    return frozenset(open_)
-
-
 def _pocketsphinx() -> Any:
     try:
         import pocketsphinx
@@ -362,7 +346,7 @@ class Recognizer:
         self._last: tuple[tuple[bool, bytes], Hearing] | None = None
         # Answers that are the start of a longer answer of the other side ("definitely" /
         # "definitely not"): never complete at a short pause, the rest may be coming.
-        self._open = _open_prefixes(self.phrases.phrases)
+        self._open = self.phrases.open_prefixes()
         # pocketsphinx carries its noise estimate and cepstral mean over from one utterance to
         # the next; starting each afresh keeps every hearing independent of the ones before, so
         # a conversation heard twice (a --from-audio replay) is heard the same way.
