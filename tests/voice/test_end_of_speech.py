@@ -125,8 +125,8 @@ def test_an_answer_is_decoded_once_for_the_end_of_speech_and_the_hearing(
     assert hearing.snr_db == utterance.snr_db
 
 
-def test_files_and_the_microphone_end_speech_the_same_way(
-    recognizer: Recognizer, audio_cache: AudioCache, tmp_path: Path
+def test_a_file_turn_ends_where_the_recogniser_says(
+    recognizer: Recognizer, audio_cache: AudioCache
 ) -> None:
     from skill.voice.audio import AudioFiles
 
