@@ -32,14 +32,15 @@ _CFN_PARAMETERS = '''  LambdaRuntime:
     Description: Set by the ASK CLI (the S3 object version of this build).
 '''
 
-# (what the SAM template says, what the cfn-deployer's template says instead)
-_REWRITES: tuple[tuple[str, str], ...] = (
-    ("Parameters:\n", "Parameters:\n" + _CFN_PARAMETERS),
+# (what the SAM template says, what the cfn-deployer's template says instead, how many times):
+# both functions (the skill and its policy pages) run the one zip on the one runtime.
+_REWRITES: tuple[tuple[str, str, int], ...] = (
+    ("Parameters:\n", "Parameters:\n" + _CFN_PARAMETERS, 1),
     ("      CodeUri: dist/skill.zip\n",
      "      CodeUri:\n        Bucket: !Ref CodeBucket\n        Key: !Ref CodeKey\n"
-     "        Version: !Ref CodeVersion\n"),
-    ("      Handler: lambda_function.lambda_handler\n", "      Handler: !Ref LambdaHandler\n"),
-    ("      Runtime: !Ref Runtime\n", "      Runtime: !Ref LambdaRuntime\n"),
+     "        Version: !Ref CodeVersion\n", 2),
+    ("      Handler: lambda_function.lambda_handler\n", "      Handler: !Ref LambdaHandler\n", 1),
+    ("      Runtime: !Ref Runtime\n", "      Runtime: !Ref LambdaRuntime\n", 2),
 )
 
 
@@ -51,9 +52,10 @@ def cfn_template(sam: str) -> str:
     """The cfn-deployer's template: template.yaml with the code, runtime and handler taken
     from the parameters the ASK CLI sets."""
     text = sam
-    for old, new in _REWRITES:
-        if text.count(old) != 1:
-            raise TemplateError(f"template.yaml: expected exactly one {old.strip()!r}")
+    for old, new, times in _REWRITES:
+        if text.count(old) != times:
+            raise TemplateError(f"template.yaml: expected {old.strip()!r} exactly {times} "
+                                f"time(s), found {text.count(old)}")
         text = text.replace(old, new)
     return text.replace(
         "  Runtime:\n    Type: String\n    Description: Must match `neck-twitch package --python` "

@@ -12,12 +12,20 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import click
 
+from skill.publishing import (
+    PUBLISHING_FILE,
+    Publishing,
+    PublishingError,
+    load_publishing,
+    policy_pages,
+    write_skill_package,
+)
 from skill.triage.datafile import make_twin, twin_path
 
 # Lambda's manylinux platform tag per `Architectures` value of the function.
@@ -39,7 +47,9 @@ LAMBDA_TASK_ROOT = "/var/task"
 _CLI_ONLY = frozenset({"click"})
 # Parts of `skill` that never run on Lambda: the web service, the simulator and tooling.
 _SKILL_EXCLUDES = frozenset({"web", "simulator", "voice", "cli.py", "packaging.py",
-                             "model_check.py", "deploy.py"})
+                             "model_check", "deploy.py", "publishing.py"})
+# Where the rendered policy pages go in the zip (read by skill/policy_page.py).
+POLICY_PAGES_DIR = "policy_pages"
 _SKILL_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".json"})
 # pip bookkeeping that differs between installs of the same wheel, and console scripts whose
 # shebang names the build machine's interpreter.
@@ -353,8 +363,10 @@ def build_bundle(
     target: Target,
     compile_with: str | None = None,
     package_excludes: frozenset[str] = frozenset(),
+    extra_files: Mapping[str, bytes] | None = None,
 ) -> Bundle:
-    """Stage `entry_point` as `lambda_function.py`, `packages` and `deps_dir`, compile, zip."""
+    """Stage `entry_point` as `lambda_function.py`, `packages`, `deps_dir` and `extra_files`
+    (path in the zip -> bytes), compile, zip."""
     interpreter = compile_with or find_interpreter(target.python)
     with tempfile.TemporaryDirectory(prefix="neck-twitch-bundle-") as scratch:
         staging = Path(scratch) / "task"
@@ -365,6 +377,9 @@ def build_bundle(
                 raise PackagingError(f"{package.name} is both a dependency and a package")
             _stage_package(package, staging, package_excludes)
         shutil.copyfile(entry_point, staging / "lambda_function.py")
+        for name, data in sorted((extra_files or {}).items()):
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_bytes(data)
         compile_tree(staging, interpreter, target.python)
         return write_zip(staging, out)
 
@@ -377,8 +392,10 @@ def build_skill_bundle(
     cache_root: Path | None = None,
     compile_with: str | None = None,
     pin: bool = True,
+    publishing: Publishing | None = None,
 ) -> Bundle:
-    """The skill's own bundle, with dependencies from `deps_dir` or fetched (and cached)."""
+    """The skill's own bundle, with dependencies from `deps_dir` or fetched (and cached), and
+    the policy pages rendered with `publishing`'s contact (none given: the pages say so)."""
     root = project_root()
     if deps_dir is None:
         deps_dir = cached_dependencies(
@@ -397,7 +414,14 @@ def build_skill_bundle(
         target=target,
         compile_with=compile_with,
         package_excludes=_SKILL_EXCLUDES,
+        extra_files=policy_page_files(publishing or Publishing(), root),
     )
+
+
+def policy_page_files(publishing: Publishing, root: Path) -> dict[str, bytes]:
+    """`policy_pages/privacy.html` and `terms.html`, for the Lambda policy function."""
+    return {f"{POLICY_PAGES_DIR}/{name}.html": page.encode("utf-8")
+            for name, page in policy_pages(publishing, root).items()}
 
 
 @click.command()
@@ -446,6 +470,33 @@ def build_skill_bundle(
     default=None,
     help="Also write the ASK CLI's CloudFormation template (made from template.yaml) here.",
 )
+@click.option(
+    "--publishing",
+    "publishing_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=PUBLISHING_FILE,
+    show_default=True,
+    help="The publishing file: privacy and terms addresses, and the contact the pages name.",
+)
+@click.option(
+    "--skill-package",
+    is_flag=True,
+    help="Instead of the zip, write the publishing file's privacy and terms addresses into "
+    "every locale of the skill package's skill.json.",
+)
+@click.option(
+    "--endpoint",
+    default=None,
+    metavar="ARN",
+    help="With --skill-package: also the skill's endpoint and its SKILL_DISABLED "
+    "subscription (the stack's SkillEndpoint output, after `sam deploy`).",
+)
+@click.option(
+    "--model-dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="With --skill-package: the skill package folder (default: interaction_model/).",
+)
 def package(
     out: Path,
     arch: str,
@@ -454,8 +505,35 @@ def package(
     compile_with: str | None,
     no_pin: bool,
     cfn_template: Path | None,
+    publishing_file: Path,
+    skill_package: bool,
+    endpoint: str | None,
+    model_dir: Path | None,
 ) -> None:
-    """Build the AWS Lambda deployment zip (reproducible: the same tree gives the same bytes)."""
+    """Build the AWS Lambda deployment zip (reproducible: the same tree gives the same bytes),
+    or with --skill-package the skill package's publishing fields."""
+    if skill_package:
+        try:
+            written = write_skill_package(
+                model_dir or project_root() / "interaction_model",
+                load_publishing(publishing_file),
+                endpoint,
+            )
+        except PublishingError as exc:
+            raise click.ClickException(str(exc)) from exc
+        extra = " and the endpoint with its SKILL_DISABLED subscription" if endpoint else ""
+        click.echo(f"{written}: privacy and terms addresses from {publishing_file}{extra}")
+        return
+    if endpoint is not None or model_dir is not None:
+        raise click.UsageError("--endpoint and --model-dir go with --skill-package")
+    try:
+        publishing = load_publishing(publishing_file)
+    except PublishingError as exc:
+        click.echo(f"warning: {exc}; the policy pages name no contact", err=True)
+        publishing = Publishing()
+    if any(name == "contact" for name, _ in publishing.problems()):
+        click.echo(f"warning: {publishing_file} gives no contact; the policy pages say so",
+                   err=True)
     if cfn_template is not None:
         from skill.deploy import TemplateError, write_cfn_template
 
@@ -464,7 +542,12 @@ def package(
         except (TemplateError, OSError) as exc:
             raise click.ClickException(str(exc)) from exc
     bundle = build_skill_bundle(
-        out, Target(arch, python), deps_dir=deps_dir, compile_with=compile_with, pin=not no_pin
+        out,
+        Target(arch, python),
+        deps_dir=deps_dir,
+        compile_with=compile_with,
+        pin=not no_pin,
+        publishing=publishing,
     )
     click.echo(
         f"{bundle.path}: {bundle.size / 1024:.0f} KiB, {bundle.files} files, "

@@ -41,6 +41,7 @@ from skill.web._sdk_compat import (
     VerificationException,
     WebserviceSkillHandler,
 )
+from skill.web.policy import blueprint as policy_pages
 from skill.web.verifier import (
     CertificateFetcher,
     Clock,
@@ -379,6 +380,7 @@ def create_app(
     adapter.init_app(app)
     app.add_url_rule("/", "skill", adapter.dispatch_request, methods=["POST"])
     app.add_url_rule("/healthz", "healthz", _healthz, methods=["GET"])
+    app.register_blueprint(policy_pages)  # GET /privacy, GET /terms
     _register_error_handlers(app)
     return app
 

@@ -64,7 +64,11 @@ def _refs(node: Any) -> Iterator[str]:
 
 
 def test_every_reference_names_a_parameter_or_resource(template: dict[str, Any]) -> None:
-    known = set(template["Parameters"]) | set(template["Resources"]) | PSEUDO_PARAMETERS
+    # SAM makes `<Function>Url` for a function with a FunctionUrlConfig.
+    generated = {f"{name}Url" for name, resource in template["Resources"].items()
+                 if "FunctionUrlConfig" in resource.get("Properties", {})}
+    known = set(template["Parameters"]) | set(template["Resources"]) | PSEUDO_PARAMETERS \
+        | generated
     unknown = sorted(set(_refs(template["Resources"])) - known)
     assert unknown == []
     assert sorted(set(_refs(template["Outputs"])) - known) == []
@@ -196,17 +200,48 @@ def test_the_ask_cli_template_is_made_from_template_yaml_and_lints(
                                      "Version": {"Ref": "CodeVersion"}}
     assert properties["Handler"] == {"Ref": "LambdaHandler"}
     assert properties["Runtime"] == {"Ref": "LambdaRuntime"}
+    policy = stack["Resources"]["PolicyFunction"]["Properties"]
+    assert policy["CodeUri"] == properties["CodeUri"]
+    assert policy["Runtime"] == {"Ref": "LambdaRuntime"}
+    assert policy["Handler"] == template["Resources"]["PolicyFunction"]["Properties"]["Handler"]
     # Everything else is the SAM template's, word for word.
-    for name in ("MemoryTable", "SkillFunctionLogs"):
+    for name in ("MemoryTable", "SkillFunctionLogs", "PolicyFunctionLogs",
+                 "PolicyFunctionUrlInvoke"):
         assert stack["Resources"][name] == template["Resources"][name]
     assert stack["Outputs"]["SkillEndpoint"]["Value"] == {"Fn::GetAtt": ["SkillFunction", "Arn"]}
     assert stack["Rules"] == template["Rules"]
+    assert stack["Outputs"]["PrivacyPolicyUrl"] == template["Outputs"]["PrivacyPolicyUrl"]
+
+
+def test_the_policy_pages_are_served_at_a_public_function_url(template: dict[str, Any]) -> None:
+    resource = template["Resources"]["PolicyFunction"]
+    properties = resource["Properties"]
+    assert resource["Type"] == "AWS::Serverless::Function"
+    assert properties["FunctionUrlConfig"] == {"AuthType": "NONE"}
+    assert properties["CodeUri"] == template["Resources"]["SkillFunction"]["Properties"]["CodeUri"]
+    assert "Events" not in properties and "Policies" not in properties  # reads only its zip
+    module, _, attribute = properties["Handler"].rpartition(".")
+    source = (REPO / Path(*module.split("."))).with_suffix(".py")
+    assert f"def {attribute}(" in source.read_text(), f"{source} defines no {attribute}"
+    # Since October 2025 a function URL needs lambda:InvokeFunction too, only through the URL.
+    permission = template["Resources"]["PolicyFunctionUrlInvoke"]["Properties"]
+    assert permission == {"Action": "lambda:InvokeFunction",
+                          "FunctionName": {"Ref": "PolicyFunction"}, "Principal": "*",
+                          "InvokedViaFunctionUrl": True}
+    outputs = template["Outputs"]
+    assert outputs["PrivacyPolicyUrl"]["Value"] == {
+        "Fn::Sub": "${PolicyFunctionUrl.FunctionUrl}privacy"}
+    assert outputs["TermsOfUseUrl"]["Value"] == {
+        "Fn::Sub": "${PolicyFunctionUrl.FunctionUrl}terms"}
+    from skill.policy_page import ROUTES
+
+    assert set(ROUTES) == {"/privacy", "/terms"}
 
 
 def test_a_template_the_rewrite_does_not_fit_is_a_clear_error() -> None:
     from skill.deploy import TemplateError, cfn_template
 
-    with pytest.raises(TemplateError, match=r"CodeUri: dist/skill\.zip"):
+    with pytest.raises(TemplateError, match=r"CodeUri: dist/skill\.zip.* exactly 2 time"):
         cfn_template(TEMPLATE.read_text().replace("CodeUri: dist/skill.zip", "CodeUri: x.zip"))
 
 
@@ -274,3 +309,84 @@ def test_package_writes_the_ask_cli_template(tmp_path: Path,
     assert result.exit_code == 0, result.output
     assert "CodeBucket" in (tmp_path / "stack.yaml").read_text()
     assert built == [tmp_path / "skill.zip"]
+
+
+# --- the skill package from publishing.yaml, and the sam deploy path's SKILL_DISABLED ----------
+
+ARN = "arn:aws:lambda:us-east-1:123456789012:function:neck-twitch-check-SkillFunction-ABC"
+LOCALES = ["en-AU", "en-CA", "en-GB", "en-IN", "en-US"]
+
+
+def publishing_file(path: Path, contact: str = "privacy@neckcheck.net") -> Path:
+    path.write_text("privacy_policy_url: https://neckcheck.net/privacy\n"
+                    "terms_of_use_url: https://neckcheck.net/terms\n"
+                    f"contact: {contact}\n", encoding="utf-8")
+    return path
+
+
+def test_the_skill_package_is_built_from_the_publishing_file(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from skill.model_check import check_package
+    from skill.publishing import load_publishing
+
+    package = tmp_path / "interaction_model"
+    shutil.copytree(REPO / "interaction_model", package)
+    publishing = publishing_file(tmp_path / "publishing.yaml")
+    before = check_package(package, ready=True, publishing=load_publishing(publishing))
+    assert any("privacyAndCompliance" in p.path for p in before.errors)
+    result = CliRunner().invoke(packaging.package, [
+        "--skill-package", "--publishing", str(publishing), "--model-dir", str(package),
+        "--endpoint", ARN])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((package / "skill.json").read_text())["manifest"]
+    assert manifest["privacyAndCompliance"]["locales"] == {
+        locale: {"privacyPolicyUrl": "https://neckcheck.net/privacy",
+                 "termsOfUseUrl": "https://neckcheck.net/terms"} for locale in LOCALES}
+    # What ask deploy writes itself, for the sam deploy path: the endpoint and SKILL_DISABLED.
+    assert manifest["apis"]["custom"]["endpoint"] == {"uri": ARN}
+    assert manifest["events"] == {"endpoint": {"uri": ARN},
+                                  "subscriptions": [{"eventName": "SKILL_DISABLED"}]}
+    assert manifest["apis"]["custom"]["interfaces"] == [{"type": "ALEXA_PRESENTATION_APL"}]
+    after = check_package(package, ready=True, publishing=load_publishing(publishing))
+    assert not [p for p in after.errors if "privacyAndCompliance" in p.path
+                or p.file == "publishing.yaml"]
+
+
+def test_no_placeholder_is_written_into_the_skill_package(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    package = tmp_path / "interaction_model"
+    shutil.copytree(REPO / "interaction_model", package)
+    original = (package / "skill.json").read_text()
+    placeholder = tmp_path / "publishing.yaml"
+    placeholder.write_text("privacy_policy_url: https://example.com/privacy\n"
+                           "terms_of_use_url: ''\ncontact: me@neckcheck.net\n")
+    result = CliRunner().invoke(packaging.package, [
+        "--skill-package", "--publishing", str(placeholder), "--model-dir", str(package)])
+    assert result.exit_code == 1
+    assert "privacy_policy_url: 'https://example.com/privacy' is a placeholder" in result.output
+    assert "terms_of_use_url: not given" in result.output
+    assert (package / "skill.json").read_text() == original
+    good = publishing_file(tmp_path / "good.yaml")
+    result = CliRunner().invoke(packaging.package, [
+        "--skill-package", "--publishing", str(good), "--model-dir", str(package),
+        "--endpoint", "my-function"])
+    assert result.exit_code == 1 and "is not a Lambda function ARN" in result.output
+    unknown = tmp_path / "unknown.yaml"
+    unknown.write_text("privacy_url: https://neckcheck.net/privacy\n")
+    result = CliRunner().invoke(packaging.package, [
+        "--skill-package", "--publishing", str(unknown), "--model-dir", str(package)])
+    assert result.exit_code == 1 and "unknown key(s) privacy_url" in result.output
+
+
+def test_the_committed_publishing_file_gives_nothing_yet() -> None:
+    from skill.publishing import PUBLISHING_FILE, load_publishing
+
+    assert PUBLISHING_FILE == REPO / "publishing.yaml"
+    assert [name for name, _ in load_publishing().problems()] == [
+        "privacy_policy_url", "terms_of_use_url", "contact"]
