@@ -29,18 +29,34 @@ CAUSES = "CausesIntent"
 SERIOUS = "SeriousIntent"  # "is it ALS?", "is this serious?"
 SOURCES = "SourcesIntent"  # "where does this advice come from?"
 DELETE_DATA = "DeleteDataIntent"
+ACKNOWLEDGE = "AcknowledgeIntent"  # "okay", "sure", "go ahead": heard, but not a yes
+OTHER_PERSON = "OtherPersonIntent"  # "I'm asking for my dad", "his face has dropped"
+PAST_SYMPTOM = "PastSymptomIntent"  # "years ago I had a fall"
+EARLIER_SYMPTOM = "EarlierSymptomIntent"  # "last week I had a fever"
+WHAT_IF = "WhatIfIntent"  # "what if I get weakness?"
+CORRECTION = "CorrectionIntent"  # "actually yes to the swallowing one", "I meant no"
+SKIP = "SkipIntent"  # counted as not sure, and said so
+PAUSE = "PauseIntent"  # "hold on, someone's at the door"
+SLOWER = "SlowerIntent"  # "could you speak slower?"
+SIGN_FINE = "SignFineIntent"  # "swallowing? no, it's the same", "my bladder and bowels are fine"
 
 HANDLED_INTENTS: frozenset[str] = frozenset(
     {YES, NO, HELP, REPEAT, START_OVER, STOP, CANCEL, NAVIGATE_HOME, FALLBACK,
      NOT_SURE, YES_DETAIL, NO_DETAIL, DENY_SYMPTOM, REPORT_SYMPTOM, SUDDEN_SYMPTOM, EMERGENCY,
      LIFESTYLE,
-     GO_BACK, PROGRESS, WHY_ASK, LEARN, CAUSES, SERIOUS, SOURCES, DELETE_DATA}
+     GO_BACK, PROGRESS, WHY_ASK, LEARN, CAUSES, SERIOUS, SOURCES, DELETE_DATA, ACKNOWLEDGE,
+     OTHER_PERSON, PAST_SYMPTOM, EARLIER_SYMPTOM, WHAT_IF, CORRECTION, SKIP, PAUSE, SLOWER,
+     SIGN_FINE}
 )
 
 SYMPTOM_SLOT = "symptom"
 TOPIC_SLOT = "topic"
 CONDITION_SLOT = "condition"
 FACTOR_SLOTS = ("factor", "factorTwo", "factorThree")
+PERSON_SLOT = "person"
+DETAIL_SLOT = "detail"  # SignFineIntent: what follows the "no" ("swallowing? no, but ...")
+QUESTION_SLOT = "question"
+ANSWER_SLOT = "answer"
 # Slot types and which slot of which intent uses them.
 SLOT_TYPES: dict[tuple[str, str], str] = {
     (YES_DETAIL, SYMPTOM_SLOT): "SymptomType",
@@ -48,6 +64,16 @@ SLOT_TYPES: dict[tuple[str, str], str] = {
     (DENY_SYMPTOM, SYMPTOM_SLOT): "SymptomType",
     (REPORT_SYMPTOM, SYMPTOM_SLOT): "SymptomType",
     (SUDDEN_SYMPTOM, SYMPTOM_SLOT): "SymptomType",
+    (OTHER_PERSON, SYMPTOM_SLOT): "SymptomType",
+    (OTHER_PERSON, PERSON_SLOT): "PersonType",
+    (PAST_SYMPTOM, SYMPTOM_SLOT): "SymptomType",
+    (EARLIER_SYMPTOM, SYMPTOM_SLOT): "SymptomType",
+    (WHAT_IF, SYMPTOM_SLOT): "SymptomType",
+    (PAUSE, SYMPTOM_SLOT): "SymptomType",
+    (SIGN_FINE, SYMPTOM_SLOT): "SymptomType",
+    (SIGN_FINE, DETAIL_SLOT): "SymptomType",
+    (CORRECTION, QUESTION_SLOT): "QuestionType",
+    (CORRECTION, ANSWER_SLOT): "AnswerType",
     (LEARN, TOPIC_SLOT): "LearnTopicType",
     (SERIOUS, CONDITION_SLOT): "ConditionType",
     **{(LIFESTYLE, slot): "FactorType" for slot in FACTOR_SLOTS},
@@ -60,11 +86,24 @@ CONDITIONS: frozenset[str] = frozenset(
     {"als", "mnd", "ms", "stroke", "cancer", "parkinsons", "serious", "deficiency"})
 # The ids each custom slot type must have (checked by `neck-twitch check-model`). Every sign can
 # be said in words except the screen's "emergency now" (EmergencyIntent) and "unrecognised".
+# Who a person may be checking for (PersonType ids); the skill says "them" for every one.
+PERSONS: frozenset[str] = frozenset({
+    "husband", "wife", "partner", "mother", "father", "son", "daughter", "child", "brother",
+    "sister", "grandparent", "friend", "relative", "someone_else"})
+# The questions a correction can name (QuestionType ids: the red-flag questions' ids).
+CORRECTABLE: frozenset[str] = frozenset({
+    "screen", "stroke_signs", "breathless", "swallowing", "speech", "weakness", "balance",
+    "wasting", "injury", "numbness", "bladder_bowel", "spreading", "stiffness", "weight_loss",
+    "duration", "medicine"})
+ANSWERS: frozenset[str] = frozenset({"yes", "no"})
 SLOT_TYPE_IDS: dict[str, frozenset[str]] = {
     "SymptomType": SIGNS - {"emergency_now", "unrecognised"},
     "LearnTopicType": LEARN_TOPICS,
     "ConditionType": CONDITIONS,
     "FactorType": LIFESTYLE_FACTORS | {ALL_FACTORS},
+    "PersonType": PERSONS,
+    "QuestionType": CORRECTABLE,
+    "AnswerType": ANSWERS,
 }
 
 # Session attributes: the check's state (skill.triage.CheckState.to_dict()), the date of the
@@ -75,6 +114,15 @@ FIRST_CHECKED_KEY = "first_checked"
 OFFER_KEY = "offer"
 RESUME_OFFER = "resume"
 MISSES_KEY = "misses"
+# Understanding (issue: who, when, whether): who the check is about ("other" when someone checks
+# for another person), signs waiting for a read-back ("Is that right?"), whether anything said
+# was not read (then no "Good news"), a slower voice, and the screen question's "which one?".
+ABOUT_KEY = "about"
+ABOUT_OTHER = "other"
+CONFIRM_KEY = "confirm"
+UNREAD_KEY = "unread"
+SLOW_KEY = "slow"
+WHICH_KEY = "which"
 
 # Screens (APL). A device that lists APL_INTERFACE among its supportedInterfaces gets a screen
 # with each response (skill.apl). A touch sends a USER_EVENT request whose arguments are

@@ -13,12 +13,18 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 from skill.alexa.constants import (
+    ABOUT_KEY,
+    ABOUT_OTHER,
     APL_VERSION,
     CHECK_KEY,
+    CONFIRM_KEY,
     FIRST_CHECKED_KEY,
     MISSES_KEY,
     OFFER_KEY,
     RESUME_OFFER,
+    SLOW_KEY,
+    UNREAD_KEY,
+    WHICH_KEY,
 )
 from skill.alexa.memory import Memory
 from skill.content import Content, content_for
@@ -68,6 +74,84 @@ class Conversation:
         self.session = (handler_input.attributes_manager.session_attributes
                         if handler_input.request_envelope.session is not None else None)
         self.state: CheckState | None = self._load()
+        # Signs read back last turn ("Is that right?"): they count unless the answer is no.
+        self.confirming: tuple[str, ...] = ()
+        self.before_confirming: CheckState | None = None
+        self._settle_read_back()
+
+    # --- what the session remembers about how to talk --------------------------------------
+
+    def _flag(self, key: str) -> bool:
+        return self.session is not None and self.session.get(key) is True
+
+    def _set(self, key: str, value: bool) -> None:
+        if self.session is not None:
+            if value:
+                self.session[key] = True
+            else:
+                self.session.pop(key, None)
+
+    @property
+    def about_other(self) -> bool:
+        """Someone is checking for another person: the questions are about them."""
+        return self.session is not None and self.session.get(ABOUT_KEY) == ABOUT_OTHER
+
+    def check_for_other(self) -> None:
+        if self.session is not None:
+            self.session[ABOUT_KEY] = ABOUT_OTHER
+
+    @property
+    def unread(self) -> bool:
+        """Something said during the check was not understood: no "Good news" at the end."""
+        return self._flag(UNREAD_KEY)
+
+    def mark_unread(self) -> None:
+        self._set(UNREAD_KEY, True)
+
+    @property
+    def slow(self) -> bool:
+        return self._flag(SLOW_KEY)
+
+    def speak_slowly(self) -> None:
+        self._set(SLOW_KEY, True)
+
+    @property
+    def asked_which(self) -> bool:
+        """The screen question's "which one is it?" was asked after a bare "okay"."""
+        return self._flag(WHICH_KEY)
+
+    def ask_which(self, value: bool) -> None:
+        self._set(WHICH_KEY, value)
+
+    def _settle_read_back(self) -> None:
+        """Signs read back last turn count from now on, unless this turn says no to them."""
+        if self.session is None:
+            return
+        raw = self.session.pop(CONFIRM_KEY, None)
+        if not isinstance(raw, list) or not raw or len(raw) > len(self.rules.signs):
+            return
+        signs = tuple(s for s in raw if isinstance(s, str) and s in self.rules.signs
+                      and s != "unrecognised")
+        if not signs or self.state is None:
+            return
+        self.confirming = signs
+        self.before_confirming = self.state
+        for sign in signs:
+            self.state = volunteer(self.rules, self.state, sign)
+
+    def read_back(self, state: CheckState, signs: tuple[str, ...], *before: str) -> Response:
+        """Say what was understood before it counts: "Just to check, I heard a neck injury. Is
+        that right?" The check is saved without the signs; they count unless the answer is no."""
+        self._save(state)
+        if self.session is not None:
+            self.session[CONFIRM_KEY] = list(signs)
+        names = self.content.join([self.text(f"signs.{sign}") for sign in signs])
+        if self.about_other:
+            names = names.replace("your ", "their ")
+        ask = self.text("understanding.confirm", signs=names)
+        reprompt = f"{ask} {self.text('understanding.confirm_reprompt')}"
+        return self.respond(Spoken(speech=(*before, ask), reprompt=reprompt),
+                            lambda: message_screen(self.content, *before, ask))
 
     @property
     def in_session(self) -> bool:
@@ -145,20 +229,24 @@ class Conversation:
         step = next_step(self.rules, state)
         screen: Screen
         if isinstance(step, Ask):
-            spoken = question_step(self.content, step, *before)
+            spoken = question_step(self.content, step, *before, other=self.about_other)
             self._save(state)
             if card:
                 spoken = Spoken(spoken.speech, spoken.reprompt, launch_card(self.content))
             screen = self._question_screen(state, step, before)
         else:
-            spoken = outcome_step(self.content, step, *before)
+            spoken = outcome_step(self.content, step, *before, unread=self.unread)
             self._save(None)
             screen = self._outcome_screen(step)
         return self.respond(spoken, screen)
 
-    def emergency(self, *signs: str) -> Response:
-        """Emergency words in the person's own words, at any point: the number, first."""
-        state = self.check
+    def emergency(self, *signs: str, other: bool = False) -> Response:
+        """Emergency words in the person's own words, at any point: the number, first.
+
+        `other`: the emergency is someone else's ("my mum just had a fit"): the number for them,
+        and the check (about the speaker) is not changed.
+        """
+        state = self.check if not other else CheckState()
         for sign in signs or ("emergency_now",):
             state = volunteer(self.rules, state, sign)
         outcome = next_step(self.rules, state)
@@ -167,8 +255,12 @@ class Conversation:
         self.restarted = False
         if self.session is not None:
             self.session.pop(OFFER_KEY, None)
-        self._save(None)
-        return self.respond(outcome_step(self.content, outcome), self._outcome_screen(outcome))
+        if not other:
+            self._save(None)
+        elif self.session is not None:
+            self.session.pop(CHECK_KEY, None)
+        return self.respond(outcome_step(self.content, outcome, other=other),
+                            self._outcome_screen(outcome))
 
     def missed(self) -> int:
         """Count one more turn in a row that was not understood; return the count."""
@@ -236,9 +328,9 @@ class Conversation:
         if self.session is not None and not self._missing:
             self.session.pop(MISSES_KEY, None)
         builder = self.handler_input.response_builder
-        builder.speak(to_ssml(*spoken.speech))
+        builder.speak(to_ssml(*spoken.speech, slow=self.slow))
         if spoken.reprompt is not None:
-            builder.ask(to_ssml(spoken.reprompt))
+            builder.ask(to_ssml(spoken.reprompt, slow=self.slow))
         if spoken.card is not None:
             builder.set_card(SimpleCard(title=spoken.card.title, content=spoken.card.text))
         if screen is not None and self.shows_screens:
@@ -254,7 +346,7 @@ class Conversation:
             answered = len(state.answers)
             total = answered + _questions_left(self.rules, state)
             return question_screen(self.content, step, *before, number=answered + 1,
-                                   total=total)
+                                   total=total, other=self.about_other)
 
         return build
 

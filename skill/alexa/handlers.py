@@ -37,6 +37,8 @@ from skill.triage import (
     questions_left,
     reply,
 )
+from skill.triage.correct import correct, previous_question
+from skill.triage.engine import Answer, current_tier, present_signs
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +65,8 @@ class _ReplyHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
+        if talk.confirming and self.said is not Reply.NOT_SURE:
+            return _settle(talk, kept=self.said is Reply.YES)
         if talk.offering_resume:
             if self.said is Reply.NOT_SURE:
                 return talk.reask(talk.text("memory.offer_hint"))
@@ -71,7 +75,15 @@ class _ReplyHandler(AbstractRequestHandler):
             # No check under way (a one-shot request, or state we could not read): start one
             # rather than apply the answer to a question the user never heard.
             return talk.launch()
+        talk.ask_which(False)
         return talk.advance(reply(talk.rules, talk.state, self.said))
+
+
+def _settle(talk: Conversation, *, kept: bool) -> Response:
+    """The answer to a read-back: yes keeps the signs (already counted), no takes them back."""
+    if kept or talk.before_confirming is None:
+        return talk.advance(talk.check, talk.text("understanding.confirm_kept"))
+    return talk.advance(talk.before_confirming, talk.text("understanding.confirm_dropped"))
 
 
 class YesIntentHandler(_ReplyHandler):
@@ -106,6 +118,8 @@ class _DetailHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
         heard = _heard(handler_input, talk, negating=self.negating)
+        if talk.confirming and not heard.read_anything:
+            return _settle(talk, kept=self.said is Reply.YES)
         return _take(talk, heard, self.said, negating=self.negating)
 
 
@@ -125,6 +139,24 @@ class DenySymptomIntentHandler(_DetailHandler):
     negating = True
 
 
+class SignFineIntentHandler(AbstractRequestHandler):
+    """"Swallowing? No, it's the same as ever", "my bladder and bowels are normal": every sign
+    named before the "no" or the "fine" is denied; words that name none are asked again."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.SIGN_FINE)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        named = _heard(handler_input, talk, negating=False)
+        if not (named.signs or named.denied):
+            return talk.reask(talk.text("understanding.yes_or_no"))
+        heard = replace(named, signs=(), denied=tuple(dict.fromkeys((*named.denied,
+                                                                     *named.signs))))
+        rest = _heard(handler_input, talk, negating=False, slot=names.DETAIL_SLOT)
+        return _take(talk, heard.merge(rest), Reply.NO, negating=True)
+
+
 class ReportSymptomIntentHandler(AbstractRequestHandler):
     """A symptom volunteered at any point ("I also have numbness in my arm")."""
 
@@ -134,19 +166,30 @@ class ReportSymptomIntentHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name(self.intent_name)(handler_input)
 
+    lead = ""  # words the carrier phrase said before the slot, for the reading: "years ago"
+
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
-        heard = _heard(handler_input, talk, negating=False, sudden=self.sudden)
-        if heard.nothing and not heard.hedged and heard.says_no:
+        heard = _heard(handler_input, talk, negating=False, sudden=self.sudden, lead=self.lead)
+        return _report(talk, heard)
+
+
+def _report(talk: Conversation, heard: Heard) -> Response:
+    """Words told at any point: signs noted (read back when they raise the outcome), the past
+    and "what if"s set aside, someone else's emergency given the number."""
+    if heard.nothing and not heard.hedged and not heard.others and not heard.aside:
+        if heard.over:
+            # "A fever last week, but it's gone now": over, whatever it was.
+            return _take(talk, replace(heard, aside=("over",)), None)
+        if heard.says_no:
             return _take(talk, heard, Reply.NO)  # "I'm only thirty, so probably not"
-        if heard.nothing and not heard.hedged:
-            if not heard.symptomish:
-                return _not_understood(talk)  # "going to the shops later" is no symptom
-            # Words about a symptom the skill cannot read as any sign: named back, never
-            # self-care.
-            heard = Heard(unrecognised=heard.raw or talk.text("something_else"))
-        # At the resume offer too: the sign joins the unfinished check, which carries on.
-        return _take(talk, heard, None)
+        if not heard.symptomish:
+            return _not_understood(talk)  # "going to the shops later" is no symptom
+        # Words about a symptom the skill cannot read as any sign: named back, never
+        # self-care.
+        heard = replace(heard, unrecognised=heard.raw or talk.text("something_else"))
+    # At the resume offer too: the sign joins the unfinished check, which carries on.
+    return _take(talk, heard, Reply.NO if heard.says_no and heard.nothing else None)
 
 
 class SuddenSymptomIntentHandler(ReportSymptomIntentHandler):
@@ -155,6 +198,161 @@ class SuddenSymptomIntentHandler(ReportSymptomIntentHandler):
 
     intent_name = names.SUDDEN_SYMPTOM
     sudden = True
+
+
+class PastSymptomIntentHandler(ReportSymptomIntentHandler):
+    """"Years ago I had a fall": a past event is not a present sign."""
+
+    intent_name = names.PAST_SYMPTOM
+    lead = "years ago"
+
+
+class EarlierSymptomIntentHandler(ReportSymptomIntentHandler):
+    """"Last week I had a fever": read with the time it was said with; a sign still there is
+    read back before it counts, one that has gone ("but it's gone now") is set aside."""
+
+    intent_name = names.EARLIER_SYMPTOM
+    lead = "last week"
+
+
+class OtherPersonIntentHandler(AbstractRequestHandler):
+    """"I'm asking for my dad": the questions are about him. "His face has dropped": the number,
+    for him, at once."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.OTHER_PERSON)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        person, person_words = _slot(handler_input, names.PERSON_SLOT)
+        heard = _heard(handler_input, talk, negating=False, lead="he")
+        if not heard.read_anything and (person is not None or person_words or not heard.raw):
+            talk.check_for_other()
+            return talk.reask(talk.text("understanding.asking_for"))
+        return _report(talk, heard)
+
+
+class WhatIfIntentHandler(AbstractRequestHandler):
+    """"What if I get weakness?": what to do if it happens, then the check goes on."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.WHAT_IF)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        heard = _heard(handler_input, talk, negating=False, lead="what if")
+        if heard.signs or heard.others or heard.denied or not heard.whatif:
+            return _report(talk, heard)
+        tier = talk.rules.tier_of(set(heard.whatif))
+        key = {Tier.EMERGENCY: "what_if_emergency", Tier.URGENT: "what_if_urgent",
+               Tier.SOON: "what_if_soon"}.get(tier, "what_if_other")
+        return talk.reask(talk.text(f"understanding.{key}"), talk.text("back_to_check"))
+
+
+class AcknowledgeIntentHandler(AbstractRequestHandler):
+    """"Okay", "sure", "go ahead": heard, but not a yes to a warning sign. To the screen
+    question: the number as a precaution and "which one is it?"; the check goes on unless one
+    is confirmed."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.ACKNOWLEDGE)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        if talk.confirming:
+            return _settle(talk, kept=True)
+        if talk.offering_resume:
+            return talk.answer_offer(resume=True)
+        if talk.state is None or talk.restarted:
+            return talk.launch()
+        step = talk.step()
+        if not isinstance(step, Ask):
+            return talk.reask()
+        if step.question.kind == "lifestyle":
+            return talk.advance(reply(talk.rules, talk.state, Reply.YES))
+        if step.question.id == _SCREEN:
+            talk.ask_which(True)
+            return talk.reask(talk.text("understanding.which_one"))
+        return talk.reask(talk.text("understanding.yes_or_no"))
+
+
+class CorrectionIntentHandler(AbstractRequestHandler):
+    """"Actually yes to the swallowing one": the question it names; "I meant no": the last one
+    answered."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.CORRECTION)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        answer, _words = _slot(handler_input, names.ANSWER_SLOT)
+        question, named = _slot(handler_input, names.QUESTION_SLOT)
+        if answer not in names.ANSWERS:
+            return _not_understood(talk)
+        if talk.confirming and question is None and not named:
+            return _settle(talk, kept=answer == "yes")  # "I meant yes" to a read-back
+        if talk.offering_resume or talk.state is None:
+            return talk.reask()
+        if named and (question not in names.CORRECTABLE or question not in talk.rules.questions):
+            return _not_understood(talk)
+        target = question or previous_question(talk.state)
+        if target is None:
+            return talk.reask(talk.text("understanding.nothing_to_correct"))
+        state = correct(talk.rules, talk.state, target, said_yes=answer == "yes")
+        if current_tier(talk.rules, state) == Tier.EMERGENCY:
+            return talk.emergency(*sorted(present_signs(talk.rules, state)))
+        return talk.advance(state, talk.text(f"understanding.corrected_{answer}"))
+
+
+class SkipIntentHandler(AbstractRequestHandler):
+    """"Skip this one": counted as not sure, and said so; never a question about help now."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.SKIP)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        if talk.offering_resume or talk.state is None:
+            return talk.reask()
+        step = talk.step()
+        if not isinstance(step, Ask):
+            return talk.reask()
+        question = step.question
+        if question.kind == "lifestyle":
+            return talk.advance(reply(talk.rules, replace(talk.state, explained=question.id),
+                                      Reply.NO))
+        if question.sign is not None and talk.rules.signs[question.sign].tier == Tier.EMERGENCY:
+            return talk.reask(talk.text("understanding.no_skip"), talk.text("fallback_now"))
+        answers = {**talk.state.answers, question.id: Answer.UNSURE}
+        return talk.advance(replace(talk.state, answers=answers, explained=None),
+                            talk.text("understanding.skipped"))
+
+
+class PauseIntentHandler(AbstractRequestHandler):
+    """"Hold on, someone's at the door": take your time, the question kept. Words that name a
+    symptom ("hang on, my arm just went numb") are read as any other."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.PAUSE)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        heard = _heard(handler_input, talk, negating=False)
+        if heard.read_anything or heard.symptomish:
+            return _report(talk, heard)
+        return talk.reask(talk.text("understanding.pause"))
+
+
+class SlowerIntentHandler(AbstractRequestHandler):
+    """"Could you speak slower?": the question again, and everything after it, more slowly."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.SLOWER)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        talk.speak_slowly()
+        return talk.reask(talk.text("understanding.slower"))
 
 
 class EmergencyIntentHandler(AbstractRequestHandler):
@@ -348,16 +546,25 @@ class DeleteDataIntentHandler(AbstractRequestHandler):
         return talk.end(talk.text("memory.deleted" if deleted else "memory.nothing_stored"))
 
 
+_SCREEN = "screen"  # the first question: anything that needs help now
+
+
 def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
           negating: bool = False) -> Response:
     """Apply what was heard, and the answer said with it if any, then speak the next step.
 
     A hedge ("not sure", "sometimes") answers the pending question "not sure"; lifestyle
-    factors answer the lifestyle question; any other sign heard is noted, never lost.
+    factors answer the lifestyle question; any other sign heard is noted, never lost. A sign
+    read from a free sentence that raises the outcome is read back first ("Just to check, I
+    heard ... Is that right?"); an emergency never waits for that: the number comes first.
     """
     rules = talk.rules
+    if talk.about_other:
+        heard = heard.about_them()
     if heard.is_emergency(rules):
         return talk.emergency(*heard.signs)
+    if heard.is_their_emergency(rules):
+        return talk.emergency(*heard.others, other=True)
     if talk.offering_resume and not heard.signs:
         if said is None or heard.hedged:
             return talk.reask(talk.text("memory.offer_hint"))
@@ -367,6 +574,7 @@ def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
     step = talk.step()
     pending = step.question if isinstance(step, Ask) and not talk.offering_resume else None
     state = talk.state
+    answered_yes = False
     if pending is not None and pending.kind == "lifestyle" and heard.factors:
         state = choose(rules, state, heard.factors)
     elif pending is not None and heard.hedged and pending.sign not in heard.denied and (
@@ -378,20 +586,37 @@ def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
             not negating or pending.sign in heard.denied or not (heard.denied or heard.signs)):
         # "No tingling" to a question about swallowing answers nothing: it is noted only.
         state = reply(rules, state, said)
+        answered_yes = said is Reply.YES
+    if heard.worded and (heard.denied or heard.symptomish and heard.nothing):
+        talk.mark_unread()  # a sentence with symptom words in it, denied or not read
+    aside: list[str] = []
+    if heard.others and not talk.about_other:
+        aside.append(talk.text("understanding.not_you"))
+    if heard.aside and not heard.signs and not heard.others:
+        aside.append(talk.text("understanding.in_the_past"))
+    present = present_signs(rules, state)
+    new = tuple(s for s in heard.signs if s not in present and not (
+        answered_yes and pending is not None and s == pending.sign))
+    if heard.worded and new:
+        base = replace(heard, signs=()).apply(rules, state)
+        if rules.tier_of(present_signs(rules, base) | set(new)) > current_tier(rules, base):
+            return talk.read_back(base, new, *aside, *replace(heard, signs=()).noted(talk))
     noted = replace(heard, signs=tuple(
         s for s in heard.signs if pending is None or s != pending.sign)).noted(talk)
     factors_only = heard.factors and not heard.signs and (
         pending is None or pending.kind != "lifestyle")
     if factors_only:
         noted = (*noted, talk.text("noted_factor"))
-    return talk.advance(heard.apply(rules, state), *noted)
+    return talk.advance(heard.apply(rules, state), *aside, *noted)
 
 
 def _not_understood(talk: Conversation) -> Response:
     """Fallback gets better, not louder: re-ask with the hint; then the choices in other words;
     then end with the advice the answers so far call for. On a question about a sign that
-    needs help now, every miss says when to call the number."""
+    needs help now, every miss says when to call the number; three misses at the first
+    question end with what to watch for, never without advice."""
     misses = talk.missed()
+    talk.mark_unread()
     if talk.offering_resume:
         return talk.reask(talk.text("fallback"), talk.text("memory.offer_hint"))
     step = talk.step()
@@ -400,6 +625,8 @@ def _not_understood(talk: Conversation) -> Response:
             talk.rules.signs[step.question.sign].tier == Tier.EMERGENCY):
         now = (talk.text("fallback_now"),)
     if misses >= 3:
+        if isinstance(step, Ask) and step.question.id == _SCREEN and not talk.check.answers:
+            return talk.end(talk.text("understanding.give_up_screen"))
         return talk.give_up(*now)
     if misses == 2:
         lifestyle = isinstance(step, Ask) and step.question.kind == "lifestyle"
@@ -611,7 +838,7 @@ def _slot(handler_input: HandlerInput, slot_name: str) -> tuple[str | None, str]
 
 
 def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
-           sudden: bool = False) -> Heard:
+           sudden: bool = False, lead: str = "", slot: str = names.SYMPTOM_SLOT) -> Heard:
     """What the symptom slot says: its resolved value, else its words read by the lexicon.
 
     After a negating carrier ("no tingling", "I have no trouble swallowing") a resolved value
@@ -619,8 +846,8 @@ def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
     """
     from skill.content.lexicon import SUDDEN_FORMS
 
-    sign, words = _slot(handler_input, names.SYMPTOM_SLOT)
-    if sign is not None and sign in talk.rules.signs:
+    sign, words = _slot(handler_input, slot)
+    if sign is not None and sign in talk.rules.signs and not lead:
         if negating:
             return Heard(denied=(sign,), raw=words)
         return Heard(signs=(SUDDEN_FORMS.get(sign, sign) if sudden else sign,), raw=words)
@@ -628,11 +855,14 @@ def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
         return Heard()
     from skill.content.lexicon import lexicon_for  # only when Alexa matched no value
 
-    text = f"no {words}" if negating else f"suddenly {words}" if sudden else words
+    # The carrier's own words go before the slot's, so the reading sees what was said around
+    # them: "no <words>" (a denial), "suddenly <words>", "years ago <words>", "he <words>".
+    lead = "no" if negating else "suddenly" if sudden else lead
+    text = f"{lead} {words}" if lead else words
     lexicon = lexicon_for(talk.content.locale)
     return Heard.read(lexicon.read(text), words, hedged=lexicon.hedged(text),
                       symptomish=lexicon.sounds_like_symptom(words),
-                      says_no=lexicon.says_no(words))
+                      says_no=lexicon.says_no(words), worded=True, over=lexicon.over(text))
 
 
 def _heard_factors(handler_input: HandlerInput, talk: Conversation) -> Heard:
@@ -664,8 +894,18 @@ REQUEST_HANDLERS: tuple[type[AbstractRequestHandler], ...] = (
     YesDetailIntentHandler,
     NoDetailIntentHandler,
     DenySymptomIntentHandler,
+    SignFineIntentHandler,
     ReportSymptomIntentHandler,
     SuddenSymptomIntentHandler,
+    PastSymptomIntentHandler,
+    EarlierSymptomIntentHandler,
+    OtherPersonIntentHandler,
+    WhatIfIntentHandler,
+    AcknowledgeIntentHandler,
+    CorrectionIntentHandler,
+    SkipIntentHandler,
+    PauseIntentHandler,
+    SlowerIntentHandler,
     LifestyleIntentHandler,
     HelpIntentHandler,
     RepeatIntentHandler,
@@ -699,6 +939,16 @@ INTENT_HANDLERS: dict[str, type[AbstractRequestHandler]] = {
     names.DENY_SYMPTOM: DenySymptomIntentHandler,
     names.REPORT_SYMPTOM: ReportSymptomIntentHandler,
     names.SUDDEN_SYMPTOM: SuddenSymptomIntentHandler,
+    names.SIGN_FINE: SignFineIntentHandler,
+    names.PAST_SYMPTOM: PastSymptomIntentHandler,
+    names.EARLIER_SYMPTOM: EarlierSymptomIntentHandler,
+    names.OTHER_PERSON: OtherPersonIntentHandler,
+    names.WHAT_IF: WhatIfIntentHandler,
+    names.ACKNOWLEDGE: AcknowledgeIntentHandler,
+    names.CORRECTION: CorrectionIntentHandler,
+    names.SKIP: SkipIntentHandler,
+    names.PAUSE: PauseIntentHandler,
+    names.SLOWER: SlowerIntentHandler,
     names.EMERGENCY: EmergencyIntentHandler,
     names.LIFESTYLE: LifestyleIntentHandler,
     names.HELP: HelpIntentHandler,

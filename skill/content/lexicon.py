@@ -26,6 +26,20 @@ mechanics, which are the same for every language:
    itself is negated ("it didn't come on suddenly").
 8. One mention per id, where it first appears; a said-and-meant mention outweighs a negated one
    of the same id (err towards the sign).
+9. A bare mention that starts the words, answered straight after by a negator ("swallowing? no,
+   it's the same as ever"), is negated: the backward "no" of ConText.
+
+Context (NegEx and ConText: Chapman et al. 2001; Harkema et al. 2009), from the locale's trigger
+file `lexicon/context/<locale>.yaml` (see its header): every mention is also marked
+- historical: a long-ago trigger ("years ago", "as a kid") in its scope, or a passed event
+  ("last week", "but it's gone now") for a sign that is not a transient emergency (a stroke
+  sign that came and went is an emergency even if it has passed);
+- hypothetical: "what if", "should I worry about", "in case";
+- other: said about someone else ("my husband", "his face"), until the speaker's own "I" / "me".
+A forward trigger reaches the mentions after it, a backward one those before it, within a
+segment: clause breakers, full stops and "now"-type terminators end a segment. A duration said in
+one segment with another sign ("my arm has been weak for months") belongs to that sign, not to
+the twitch, and is dropped.
 """
 
 from __future__ import annotations
@@ -42,6 +56,7 @@ from skill.triage.datafile import DataFileError, load_data
 from skill.triage.vocabulary import LIFESTYLE_FACTORS, SIGNS
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
+CONTEXT_DIR = LEXICON_DIR / "context"
 DEFAULT_LOCALE = "en-US"
 
 # Signs the skill learns from its own questions or from nothing at all, never from words.
@@ -62,7 +77,9 @@ GAP_WORDS = 3
 MIN_PREFIX_LETTERS = 3
 
 MentionKind = Literal["sign", "factor"]
-_Kind = Literal["sign", "factor", "negator", "post", "breaker", "sudden", "ignore"]
+_Kind = Literal["sign", "factor", "negator", "post", "breaker", "sudden", "ignore", "long_ago",
+                "passed", "resolved", "recent", "hypothetical", "other",
+                "other_after", "self", "terminator", "ordinary"]
 _CATEGORIES: Mapping[str, _Kind] = {
     "negators": "negator",
     "post_negations": "post",
@@ -71,6 +88,32 @@ _CATEGORIES: Mapping[str, _Kind] = {
     "ignore": "ignore",
 }
 _OPTIONAL = frozenset({"ignore"})
+# Context triggers, from lexicon/context/<locale>.yaml: key -> kind.
+_CONTEXT: Mapping[str, _Kind] = {
+    # A time reaches back ("I had a fall years ago"), or forward when it opens its segment
+    # ("years ago I had a fall").
+    "long_ago": "long_ago",  # "years ago", "as a kid", "nothing recent"
+    "passed": "passed",  # "last week", "a few days ago"
+    "resolved": "resolved",  # backward, over breakers: "... but it's gone now"
+    "recent": "recent",  # ends a time's reach: "now", "lately" (and the sudden markers)
+    "hypothetical": "hypothetical",  # forward: "what if", "should I worry about"
+    "other": "other",  # forward: "my husband", "his", "she"
+    "other_after": "other_after",  # backward: "... it's my husband", "... for my mum"
+    "self": "self",  # ends another person's reach: "I", "me"
+    "ordinary": "ordinary",  # both ways: "after a few drinks", "after running"
+    "terminators": "terminator",  # ends every trigger's reach
+}
+_CONTEXT_KEYS = frozenset({"extends", *_CONTEXT})
+_TRIGGERS = frozenset(_CONTEXT.values()) - {"terminator", "self", "recent"}
+# Emergency signs that count even when they have passed (BE-FAST: "call even if it goes away";
+# a thunderclap or a blackout that has passed still needs help now). A fever that has gone is not
+# a fever now (NHS meningitis: a stiff neck *with* a fever).
+TRANSIENT_EMERGENCIES: frozenset[str] = frozenset({
+    "emergency_now", "breathing_now", "face_droop", "sudden_weakness", "sudden_speech",
+    "sudden_balance", "vision", "thunderclap",
+})
+# Twitch words: a duration in their segment is the twitch's, whatever else is named there.
+_TWITCH_STEMS = ("twitch", "fascic", "spasm", "flicker", "jump")
 _WORD_LISTS = ("clause_openers", "list_words")
 # Phrase lists read on their own: a hedge ("not sure", "no idea") makes an answer a "not sure";
 # a symptom word ("rash", "sore") makes words the lexicon cannot read a symptom to name back.
@@ -105,6 +148,15 @@ class Mention:
     id: str
     negated: bool
     words: str
+    historical: bool = False  # long ago, or a passed event that is not a transient emergency
+    hypothetical: bool = False  # "what if I get ...", "should I worry about ..."
+    other: bool = False  # about someone else: "my husband", "his face"
+    ordinary: bool = False  # explained by an ordinary cause: "wobbly after a few drinks"
+
+    @property
+    def current(self) -> bool:
+        """Said of the speaker, now (or recently), as a fact: the only kind that is recorded."""
+        return not (self.historical or self.hypothetical or self.other or self.ordinary)
 
 
 @dataclass(frozen=True)
@@ -342,18 +394,18 @@ class Lexicon:
     # --- loading ---------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: Path) -> Lexicon:
-        """Read and check a lexicon file (YAML, or its JSON twin in a Lambda bundle)."""
-        try:
-            data = load_data(path)
-        except OSError as exc:
-            raise LexiconError(f"{path}: cannot read: {exc.strerror}") from exc
-        except DataFileError as exc:
-            raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
-        return cls.from_data(data, locale=path.stem, source=str(path))
+    def load(cls, path: Path, context: Path | None = None) -> Lexicon:
+        """Read and check a lexicon file (YAML, or its JSON twin in a Lambda bundle) and the
+        context trigger file of its locale, with the files that one `extends`."""
+        data = _read(path)
+        triggers = _read_context(context) if context is not None else None
+        locale = context.stem if context is not None else path.stem
+        return cls.from_data(data, locale=locale, source=str(path), context=triggers,
+                             context_source=str(context))
 
     @classmethod
-    def from_data(cls, data: Any, *, locale: str, source: str = "<lexicon>") -> Lexicon:
+    def from_data(cls, data: Any, *, locale: str, source: str = "<lexicon>",
+                  context: Any = None, context_source: str = "<context>") -> Lexicon:
         """Build a lexicon from parsed YAML; raise `LexiconError` naming the key at fault."""
         r = _Reader(source)
         top = r.mapping(data, "(top level)")
@@ -397,6 +449,17 @@ class Lexicon:
         for name, kind in _CATEGORIES.items():
             compiled.extend(compiler.term(text, f"{name}[{i}]", kind, name)
                             for i, text in enumerate(categories[name]))
+        if context is not None:
+            c = _Reader(context_source)
+            triggers = c.mapping(context, "(top level)")
+            unknown = sorted(map(str, set(triggers) - _CONTEXT_KEYS))
+            if unknown:
+                raise c.fail("(top level)", f"unknown keys {unknown}")
+            compiler.r = c
+            for name, kind in _CONTEXT.items():
+                compiled.extend(compiler.term(text, f"{name}[{i}]", kind, name)
+                                for i, text in enumerate(c.strings(triggers.get(name), name)))
+            compiler.r = r
         phrases = {name: tuple(" ".join(_word_key(w) for w in text.split())
                                for text in r.strings(top.get(name), name, optional=True))
                    for name in _PHRASE_LISTS}
@@ -418,6 +481,12 @@ class Lexicon:
         """Whether the words answer no with a reason ("I'm only thirty, so probably not")."""
         return _has_phrase(self._no_answers, text)
 
+    def over(self, text: str) -> bool:
+        """Whether the words say something is long ago or gone now ("years ago", "it's gone")."""
+        keys = [token.key for token in _tokens(text)]
+        items, _markers = self._match(keys) if keys else ([], [])
+        return any(item.term.kind in ("long_ago", "resolved") for item in items)
+
     def sounds_like_symptom(self, text: str) -> bool:
         """Whether words the lexicon cannot read still describe a symptom ("a rash")."""
         for token in _tokens(text):
@@ -436,30 +505,51 @@ class Lexicon:
         for index, item in enumerate(items):
             for t in range(item.start, item.end):
                 owner[t] = index
+        self._negate_backward(keys, items)
         self._negate(keys, items, owner, markers)
         self._post_negate(keys, items, owner)
         sudden = self._sudden_parts(keys, items, markers)
+        context = _Context(keys, items, markers)
 
         # One mention per id, where first named; a meant mention outweighs a denied one.
-        chosen: dict[str, _Item] = {}
+        chosen: dict[str, tuple[_Item, tuple[bool, bool, bool, bool]]] = {}
         for item in items:
             if not item.is_mention:
                 continue
             sign = item.term.id
             if sign in SUDDEN_FORMS and sudden[item.start]:
                 sign = SUDDEN_FORMS[sign]
+            if sign == "duration" and context.duration_of_another(item):
+                continue  # "my arm has been weak for months": not the twitch's duration
+            marks = context.marks(item, sign)
             kept = chosen.get(sign)
-            if kept is None or (kept.negated and not item.negated):
-                chosen[sign] = item
+            if kept is None or _weight(item, marks) > _weight(*kept):
+                chosen[sign] = (item, marks)
         return tuple(
             Mention(
                 kind="sign" if item.term.kind == "sign" else "factor",
                 id=sign,
                 negated=item.negated,
                 words=text[tokens[item.start].start:tokens[item.end - 1].end],
+                historical=marks[0],
+                hypothetical=marks[1],
+                other=marks[2],
+                ordinary=marks[3],
             )
-            for sign, item in chosen.items()
+            for sign, (item, marks) in chosen.items()
         )
+
+    def _negate_backward(self, keys: list[str], items: list[_Item]) -> None:
+        """"swallowing? no, it's the same": a bare mention that opens the words, then a negator
+        straight after it, is denied (the negator still answers on its own, so it negates
+        nothing ahead of it)."""
+        mentions = [item for item in items if item.is_mention]
+        if not mentions or mentions[0].start != 0:
+            return
+        first = mentions[0]
+        after = next((item for item in items if item.start == first.end), None)
+        if after is not None and after.term.kind == "negator":
+            first.negated = True
 
     def _candidates(self, keys: list[str]) -> list[_Item]:
         marked = [_GAP_STOP + key if key in self._gap_stops else key for key in keys]
@@ -532,7 +622,7 @@ class Lexicon:
         if at == 0 or keys[at - 1] in (_STOP, _PAUSE):
             return True
         before = owner[at - 1]
-        return before >= 0 and items[before].term.kind == "breaker"
+        return before >= 0 and items[before].term.kind in ("breaker", "terminator")
 
     def _negate(self, keys: list[str], items: list[_Item], owner: list[int],
                 markers: list[_Item]) -> None:
@@ -657,16 +747,160 @@ class Lexicon:
         return [p in marked for p in part]
 
 
+def _weight(item: _Item, marks: tuple[bool, bool, bool, bool]) -> tuple[bool, bool]:
+    """Which of two mentions of one id to keep: one said of the speaker now outweighs one in the
+    past, in a "what if" or about someone else; then a meant one outweighs a denied one."""
+    return (not any(marks), not item.negated)
+
+
+class _Context:
+    """The ConText triggers of one reading and the segments they reach over."""
+
+    def __init__(self, keys: list[str], items: list[_Item], markers: list[_Item]) -> None:
+        self.items = items
+        self.keys = keys
+        # A segment ends at a full stop, a clause breaker or a terminator; a resolution
+        # ("but it's gone now") reaches back over clause breakers, to the last full stop.
+        self.segment = [0] * len(keys)
+        self.sentence = [0] * len(keys)
+        ends = {t for item in items if item.term.kind in ("breaker", "terminator")
+                for t in range(item.start, item.end)}
+        segment = sentence = 0
+        for t, key in enumerate(keys):
+            if key == _STOP:
+                segment += 1
+                sentence += 1
+            elif t in ends:
+                segment += 1
+            self.segment[t] = segment
+            self.sentence[t] = sentence
+        self.triggers = [item for item in items if item.term.kind in _TRIGGERS]
+        self.recent = [item for item in (*items, *markers) if item.term.kind in ("recent", "sudden")]
+        self.selves = [item for item in items if item.term.kind == "self"]
+
+    def _between(self, found: list[_Item], start: int, end: int) -> bool:
+        return any(start <= item.start and item.end <= end for item in found)
+
+    def _reaches(self, trigger: _Item, item: _Item, *, backward: bool,
+                 stop: list[_Item]) -> bool:
+        if backward:
+            if trigger.start < item.end:
+                return False
+            span = (item.end, trigger.start)
+            same = self.segment[item.start] == self.segment[trigger.start]
+        else:
+            if trigger.end > item.start:
+                return False
+            span = (trigger.end, item.start)
+            same = self.segment[trigger.start] == self.segment[item.start]
+        return same and not self._between(stop, *span)
+
+    def marks(self, item: _Item, sign: str) -> tuple[bool, bool, bool, bool]:
+        """(historical, hypothetical, other, ordinary) for a mention read as `sign`."""
+        historical = hypothetical = other = ordinary = False
+        resolved = False
+        for trigger in self.triggers:
+            kind = trigger.term.kind
+            if kind == "long_ago":
+                historical |= self._reaches(trigger, item, backward=True, stop=self.recent) or (
+                    self._opens_segment(trigger)
+                    and self._reaches(trigger, item, backward=False, stop=self.recent))
+            elif kind == "passed":
+                # "a fall last month": still a sign (read back before it counts), but it is
+                # over once it is also said to have gone ("resolved" below).
+                pass
+            elif kind == "hypothetical":
+                hypothetical |= self._reaches(trigger, item, backward=False, stop=[])
+            elif kind == "other":
+                other |= self._reaches(trigger, item, backward=False, stop=self.selves)
+            elif kind == "other_after":
+                other |= self._reaches(trigger, item, backward=True, stop=self.selves)
+            elif kind == "ordinary":
+                # Never for an emergency: "I passed out after a few drinks" still needs help.
+                ordinary |= sign not in TRANSIENT_EMERGENCIES and (
+                    self.segment[trigger.start] == self.segment[item.start])
+            elif kind == "resolved":
+                resolved |= (trigger.start >= item.end
+                             and self.sentence[trigger.start] == self.sentence[item.start]
+                             and not self._in_recent_segment(item))
+        if resolved and sign not in TRANSIENT_EMERGENCIES:
+            historical = True  # "a fever last week, but it's gone": not a sign now
+        return historical, hypothetical, other, ordinary
+
+    def _opens_segment(self, trigger: _Item) -> bool:
+        at = trigger.start
+        return at == 0 or self.segment[at - 1] != self.segment[at] or self.keys[at - 1] in (
+            _STOP, _PAUSE)
+
+    def _in_recent_segment(self, item: _Item) -> bool:
+        return any(self.segment[r.start] == self.segment[item.start] for r in self.recent)
+
+    def duration_of_another(self, item: _Item) -> bool:
+        """A duration in a segment that names another sign and no twitch belongs to that sign."""
+        segment = self.segment[item.start]
+        span = [t for t, s in enumerate(self.segment) if s == segment]
+        if any(self.keys[t].startswith(_TWITCH_STEMS) for t in span):
+            return False
+        return any(other.is_mention and other.term.kind == "sign" and other is not item
+                   and other.term.id != "duration" and self.segment[other.start] == segment
+                   for other in self.items)
+
+
+def _read(path: Path) -> Any:
+    try:
+        return load_data(path)
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read: {exc.strerror}") from exc
+    except DataFileError as exc:
+        raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def _read_context(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """A context trigger file, with the lists of the file it `extends` before its own."""
+    data = _read(path)
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: (top level): expected a mapping")
+    base = data.get("extends")
+    if base is None:
+        return data
+    if not isinstance(base, str) or not _LOCALE.fullmatch(base):
+        raise LexiconError(f"{path}: extends: expected a locale, got {base!r}")
+    parent = path.with_name(f"{base}{path.suffix}")
+    if parent in seen or parent == path:
+        raise LexiconError(f"{path}: extends: {base!r} extends itself")
+    merged = dict(_read_context(parent, (*seen, path)))
+    for key, value in data.items():
+        if key == "extends":
+            continue
+        if isinstance(value, list) and isinstance(merged.get(key), list):
+            merged[key] = [*merged[key], *(v for v in value if v not in merged[key])]
+        else:
+            merged[key] = value
+    merged.pop("extends", None)
+    return merged
+
+
+def _data_file(folder: Path, locale: str) -> Path | None:
+    """The YAML file of a shipped locale in `folder` (load_data reads its JSON twin, if any)."""
+    path = folder / f"{locale}.yaml"
+    return path if path.is_file() else None
+
+
 @cache
-def _load(path: Path) -> Lexicon:
-    return Lexicon.load(path)
+def _load(path: Path, context: Path | None) -> Lexicon:
+    return Lexicon.load(path, context)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def lexicon_for(locale: str | None) -> Lexicon:
-    """The lexicon of a request's locale; a locale without its own file gets en-US words."""
+    """The lexicon of a request's locale, loaded once on first use (never at import): its own
+    words and context triggers where it ships them, else en-US's."""
+    default = _data_file(LEXICON_DIR, DEFAULT_LOCALE)
+    context_default = _data_file(CONTEXT_DIR, DEFAULT_LOCALE)
+    if default is None:
+        raise LexiconError(f"{LEXICON_DIR}: no {DEFAULT_LOCALE} lexicon")
+    words, context = default, context_default
     if locale and _LOCALE.fullmatch(locale):
-        path = LEXICON_DIR / f"{locale}.yaml"
-        if path.is_file():
-            return _load(path)
-    return _load(LEXICON_DIR / f"{DEFAULT_LOCALE}.yaml")
+        words = _data_file(LEXICON_DIR, locale) or default
+        context = _data_file(CONTEXT_DIR, locale) or context_default
+    return _load(words, context)

@@ -32,10 +32,13 @@ class Spoken:
         return self.reprompt is None
 
 
-def ask_question(content: Content, step: Ask) -> tuple[str, ...]:
-    """The question, explained first when the user was unsure of it."""
+def ask_question(content: Content, step: Ask, *, other: bool = False) -> tuple[str, ...]:
+    """The question, explained first when the user was unsure of it; `other` asks it about the
+    person someone is checking for ("Are they short of breath ...?")."""
     qid = step.question.id
     ask = content.text(f"questions.{qid}.ask")
+    if other and content.has(f"questions.{qid}.ask_other"):
+        ask = content.text(f"questions.{qid}.ask_other")
     if step.clarify:
         if content.has(f"questions.{qid}.clarify"):
             return (content.text(f"questions.{qid}.clarify"),)
@@ -44,9 +47,9 @@ def ask_question(content: Content, step: Ask) -> tuple[str, ...]:
     return (ask,)
 
 
-def question_step(content: Content, step: Ask, *before: str) -> Spoken:
+def question_step(content: Content, step: Ask, *before: str, other: bool = False) -> Spoken:
     """Speak anything that comes first, then the pending question; reprompt with a hint."""
-    asked = ask_question(content, step)
+    asked = ask_question(content, step, other=other)
     hint = "" if step.question.kind == "lifestyle" else f" {content.text('answer_hint')}"
     reprompt = f"{asked[-1]}{hint}"
     return Spoken(speech=(*before, *asked), reprompt=reprompt)
@@ -64,25 +67,41 @@ def why_asked(content: Content, step: Ask) -> str:
     return content.text(f"reasons.{question.sign}")
 
 
-def outcome_step(content: Content, outcome: Outcome, *before: str) -> Spoken:
+# Signs beside which "don't stop a prescribed medicine" is not said: with breathing or swallowing
+# trouble, or a symptom the skill cannot read (it may be a reaction), the advice is the tier's.
+_NO_MEDICINE_NOTE = frozenset({"breathless", "breathing_now", "swallowing"})
+
+
+def _reassure(content: Content, key: str, outcome: Outcome) -> list[str]:
+    """"This is often harmless", never beside a symptom the skill could not assess."""
+    if outcome.unrecognised or not content.has(f"{key}.reassure"):
+        return []
+    return [content.text(f"{key}.reassure")]
+
+
+def outcome_step(content: Content, outcome: Outcome, *before: str, unread: bool = False,
+                 other: bool = False) -> Spoken:
     """The outcome: what to do, why, and what to watch for; an emergency is short, number first.
 
     Nothing comes before an emergency's action: `before` ("Thanks, I've noted ...") is dropped.
+    `unread`: something said in the check was not understood, so self-care says no "Good news".
+    `other`: the emergency is someone else's ("call 911 for them").
     """
     key = f"outcomes.{outcome.tier.key}"
     watch = content.text(f"{key}.watch")
     if outcome.tier == Tier.EMERGENCY:
-        action = content.text(f"{key}.action")
+        action = content.text("understanding.their_emergency" if other else f"{key}.action")
         advice = [action, content.text(f"{key}.lead")]
         parts = [*advice]
     elif outcome.tier == Tier.SELF_CARE:
         tips = " ".join(content.text(f"tips.{tip}") for tip in outcome.tips)
         advice = [content.text(f"{key}.why"), content.text(f"{key}.action", tips=tips)]
-        parts = [*before, content.text(f"{key}.lead"), *advice]
+        lead = ([content.text(f"{key}.lead_unread"), content.text("understanding.unread")]
+                if unread else [content.text(f"{key}.lead")])
+        parts = [*before, *lead, *advice]
     else:
         why = [content.text(f"reasons.{sign}") for sign in outcome.deciding[:MAX_REASONS]]
-        if content.has(f"{key}.reassure"):
-            why.append(content.text(f"{key}.reassure"))
+        why.extend(_reassure(content, key, outcome))
         action = content.text(f"{key}.action")
         advice = [*why, action, *_notes(content, outcome)]
         parts = [*before, *_reported(content, outcome), *advice]
@@ -124,8 +143,9 @@ def _quoted(content: Content, outcome: Outcome) -> str:
 
 
 def _notes(content: Content, outcome: Outcome) -> list[str]:
+    quiet = bool(outcome.unrecognised) or bool(_NO_MEDICINE_NOTE & set(outcome.signs))
     return [content.text(f"notes.{sign}") for sign in outcome.signs
-            if content.has(f"notes.{sign}")]
+            if content.has(f"notes.{sign}") and not (quiet and sign == "medicine")]
 
 
 def _card(content: Content, outcome: Outcome, advice: list[str], watch: str) -> Card:
@@ -169,13 +189,13 @@ def _note(content: Content, parts: tuple[str, ...], *shown: str) -> str:
 
 
 def question_screen(content: Content, step: Ask, *before: str, number: int,
-                    total: int) -> dict[str, Any]:
+                    total: int, other: bool = False) -> dict[str, Any]:
     """A question's screen: what `question_step` says, the answers as labels, and progress.
 
     `number` is this question's place in the check and `total` about how many there will be.
     """
     question = step.question
-    asked = ask_question(content, step)
+    asked = ask_question(content, step, other=other)
     explain = content.text(f"questions.{question.id}.explain")
     lifestyle = question.kind == "lifestyle"
     screen = _screen_base(content, "question", question.id)
@@ -260,8 +280,7 @@ def outcome_screen(content: Content, outcome: Outcome) -> dict[str, Any]:
         # `reported` names every sign; what is said beside it (unsure, not assessable) stays.
         extra = said[1:] if outcome.reported else said
         why = [content.text(f"reasons.{sign}") for sign in outcome.deciding[:MAX_REASONS]]
-        if content.has(f"{key}.reassure"):
-            why.append(content.text(f"{key}.reassure"))
+        why.extend(_reassure(content, key, outcome))
         screen.update(
             lead=" ".join(extra),
             action=content.text(f"{key}.action"),

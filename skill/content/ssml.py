@@ -23,10 +23,13 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
-def to_ssml(*parts: str) -> str:
-    """Join plain-text parts into one `<speak>` document, escaping XML specials."""
+def to_ssml(*parts: str, slow: bool = False) -> str:
+    """Join plain-text parts into one `<speak>` document, escaping XML specials; `slow` for
+    someone who asked the skill to speak more slowly."""
     body = " ".join(escape(part.strip()) for part in parts if part and part.strip())
     body = _NUMBER.sub(r'<say-as interpret-as="digits">\1</say-as>', body)
+    if slow and body:
+        body = f'<prosody rate="80%">{body}</prosody>'
     return f"<speak>{body}</speak>"
 
 

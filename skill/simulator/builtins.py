@@ -9,14 +9,14 @@ from __future__ import annotations
 
 BUILTIN_PHRASES: dict[str, tuple[str, ...]] = {
     "AMAZON.YesIntent": (
-        "yes", "yeah", "yea", "yeh", "yep", "yup", "ya", "yah", "yas", "aye", "sure", "of course",
-        "ok", "okay", "alright", "all right", "i do", "i did", "i have", "i am", "it does",
-        "it is", "it has", "correct", "right", "that's right", "that is right", "true",
+        "yes", "yeah", "yea", "yeh", "yep", "yup", "ya", "yah", "yas", "aye", "of course",
+        "i do", "i did", "i have", "i am", "it does",
+        "it is", "it has", "correct", "that's right", "that is right", "true",
         "definitely", "absolutely", "certainly", "indeed", "affirmative", "yes please",
         "yes i do", "yes i have", "yes i am", "yes it does", "yes it is", "yes it has",
         "yeah i do", "yeah i have", "yep i have", "i think so", "i guess so", "i believe so",
-        "sure thing", "you bet", "uh huh", "mm hmm", "yes sir", "yes indeed", "totally",
-        "for sure", "sounds good", "go ahead", "please do", "i would", "yes i did",
+        "you bet", "yes sir", "yes indeed", "totally",
+        "for sure", "please do", "i would", "yes i did",
         "i'm afraid so", "unfortunately yes", "sadly yes",
     ),
     "AMAZON.NoIntent": (
@@ -66,11 +66,23 @@ BUILTIN_PHRASES: dict[str, tuple[str, ...]] = {
         "forget it", "forget about it", "forget that", "don't bother", "skip it",
         "abort", "not now", "no thanks i'm good", "i changed my mind", "cancel the check",
     ),
+    # Alexa's built-in acknowledgements ("okay", "sure") are a yes to Amazon; this skill's model
+    # gives them an intent of their own, since "okay" to "any of these?" is not a yes.
+    "AcknowledgeIntent": (
+        "sure", "ok", "okay", "alright", "all right", "right", "go ahead", "sounds good",
+        "uh huh", "mm hmm", "sure thing",
+    ),
     "AMAZON.NavigateHomeIntent": (
         "go home", "home", "go to home", "home screen", "go to the home screen",
         "back to home", "main menu",
     ),
 }
+
+# Answers: an intent of these is never reached by a fuzzy near miss, only by the words.
+ANSWER_INTENTS: frozenset[str] = frozenset({
+    "AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent", "YesDetailIntent", "NoDetailIntent",
+    "DenySymptomIntent", "AcknowledgeIntent", "CorrectionIntent", "SkipIntent", "SignFineIntent",
+})
 
 # Spoken fillers and discourse markers dropped from either end before matching ("um yes please"
 # -> "yes please", "sorry what was that" -> "what was that"). Alexa's own models shrug these

@@ -1,7 +1,9 @@
 """Offline language understanding: utterance -> intent, slots and entity resolution.
 
 Order of trust, first hit wins: an exact sample or built-in phrase; a sample pattern with
-`{slot}` holes; a fuzzy near miss above a threshold (rapidfuzz); else AMAZON.FallbackIntent.
+`{slot}` holes; a fuzzy near miss above a threshold (rapidfuzz), never for an answer (yes, no,
+not sure, a correction or an acknowledgement: whether someone said yes or no never rests on
+spelling); else AMAZON.FallbackIntent.
 Slot values resolve like Alexa's entity resolution: exact value or synonym is ER_SUCCESS_MATCH,
 a close spelling (above its own stricter threshold) too, anything else ER_SUCCESS_NO_MATCH.
 """
@@ -13,7 +15,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from skill.simulator.builtins import BUILTIN_PHRASES, LEADING_FILLERS, TRAILING_FILLERS
+from skill.simulator.builtins import (
+    ANSWER_INTENTS,
+    BUILTIN_PHRASES,
+    LEADING_FILLERS,
+    TRAILING_FILLERS,
+)
 from skill.simulator.errors import SimulatorError
 from skill.simulator.model import InteractionModel
 
@@ -281,7 +288,8 @@ class Nlu:
         if best_key is None:
             return self._fallback(utterance, None, 0.0)
         choice = self._fuzzy[best_key]
-        if best_score < self.intent_threshold:
+        if best_score < self.intent_threshold or choice.intent in ANSWER_INTENTS:
+            # An answer never rests on spelling: "I'd say so" is not "I'd say no".
             return self._fallback(utterance, choice.sample, best_score / 100.0)
         return self._result(utterance, choice.intent, {}, best_score / 100.0, "fuzzy",
                             choice.sample)
