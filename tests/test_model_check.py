@@ -519,17 +519,12 @@ def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
     assert strict.exit_code == 1
 
 
-# What the shipped models break of the rules added for issue 21, until the lead's rewrite of the
-# interaction models fixes them (see the notes for the lead): one (locale file, text) pair each.
-# Remove an entry when the model is fixed; a stale entry fails the test.
-KNOWN_EXCEPTIONS: list[tuple[str, str]] = [
-    *[(f"{locale}.json", f"EmergencyIntent sample {sample!r} is a plain request for help")
-      for locale in ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
-      for sample in ("I need help now", "I need help right now")],
-    *[("skill.json", f"locales.{locale}.examplePhrases[1]: 'Alexa, ask neck twitch check why my "
-                     f"neck is twitching' is no sample of any intent in {locale}")
-      for locale in ("en-US", "en-GB", "en-CA", "en-AU")],
-]
+# What the shipped models break of the rules added for issue 21, while the interaction models
+# are fixed (each a (file, text) pair, for instance ("en-US.json", "EmergencyIntent sample 'I
+# need help now' is a plain request for help")). Empty: the lead's model rewrite fixed both
+# findings (the emergency samples heard as Help, and the one-shot example phrase that was no
+# sample). A stale entry fails the test.
+KNOWN_EXCEPTIONS: list[tuple[str, str]] = []
 # Rules of issue 21 whose findings on the shipped package must all be known exceptions.
 NEW_RULES = ("is a plain request for help", "is no sample of any intent", "uses slot",
              "has no samples", "not one of Amazon's built-in intents", "example phrase",

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
+from bundles import build_bundle
 from click.testing import CliRunner
 
 from skill import packaging
@@ -34,22 +35,17 @@ WEB_ONLY = ("flask", "werkzeug", "flask_ask_sdk", "cryptography", "rapidfuzz", "
 
 
 @pytest.fixture(scope="module")
-def deps_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("deps")
-    copied = packaging.copy_installed_distributions(packaging.runtime_requirements(), folder)
-    assert {"ask-sdk-core", "ask-sdk-model", "pyyaml"} <= set(copied), copied
-    return folder
+def deps_dir(deploy_deps: Path) -> Path:
+    return deploy_deps
 
 
 def build(out: Path, deps_dir: Path) -> Bundle:
-    return packaging.build_skill_bundle(
-        out, Target("x86_64", HOST_PYTHON), deps_dir=deps_dir, compile_with=sys.executable
-    )
+    return build_bundle(out, deps_dir)
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory, deps_dir: Path) -> Bundle:
-    return build(tmp_path_factory.mktemp("dist") / "skill.zip", deps_dir)
+def bundle(deploy_bundle: Bundle) -> Bundle:
+    return deploy_bundle
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +55,8 @@ def names(bundle: Bundle) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def extracted(bundle: Bundle, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("task")
-    with zipfile.ZipFile(bundle.path) as zf:
-        zf.extractall(folder)
-    return folder
+def extracted(deploy_extracted: Path) -> Path:
+    return deploy_extracted
 
 
 def test_entry_point_and_skill_package_sit_at_the_root(names: list[str]) -> None:
@@ -191,16 +184,8 @@ def launch_event() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def lambda_runtime(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Stands in for the runtime's own packages (boto3 and friends), which the zip leaves out."""
-    folder = tmp_path_factory.mktemp("runtime")
-    for name in sorted(packaging._PROVIDED_BY_LAMBDA):
-        spec = importlib.util.find_spec(name)
-        if spec is not None and spec.origin:
-            origin = Path(spec.origin)
-            source = origin.parent if origin.name == "__init__.py" else origin
-            (folder / source.name).symlink_to(source)
-    return folder
+def lambda_runtime(deploy_runtime: Path) -> Path:
+    return deploy_runtime
 
 
 def test_bundle_answers_a_launch_request_on_its_own_from_its_pyc(
@@ -329,3 +314,52 @@ def test_target_validation() -> None:
         Target("mips", "3.12")
     with pytest.raises(PackagingError):
         Target("arm64", "twelve")
+
+
+_POLICY = """
+import json, sys
+sys.path[:0] = sys.argv[1:2]
+import skill.policy_page as page
+for method, path in (("GET", "/privacy"), ("GET", "/terms/"), ("GET", "/nope"), ("POST", "/terms")):
+    event = {"rawPath": path, "requestContext": {"http": {"method": method}}}
+    print(json.dumps(page.handler(event, None)))
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_the_bundle_serves_the_policy_pages_at_its_function_url(extracted: Path) -> None:
+    # template.yaml's PolicyFunction: skill.policy_page.handler behind a function URL.
+    result = subprocess.run(
+        [sys.executable, "-S", "-E", "-B", "-c", _POLICY, str(extracted)],
+        capture_output=True, text=True, check=False, cwd=extracted, timeout=60,
+        env={"PATH": os.environ.get("PATH", "")},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    *responses, modules = [json.loads(line) for line in result.stdout.splitlines()]
+    privacy, terms, missing, posted = responses
+    assert privacy["statusCode"] == terms["statusCode"] == 200
+    assert privacy["headers"]["Content-Type"] == "text/html; charset=utf-8"
+    assert "<title>Neck Twitch Check: privacy policy and terms of use</title>" in privacy["body"]
+    assert "<title>Neck Twitch Check: terms of use</title>" in terms["body"]
+    # Built without a publishing file here: the pages say no contact was given, never a marker.
+    for page in (privacy["body"], terms["body"]):
+        assert "no contact has been given yet" in page and "{{contact}}" not in page
+    assert missing["statusCode"] == 404 and posted["statusCode"] == 405
+    assert "yaml" not in modules and "skill.alexa" not in modules
+
+
+def test_policy_pages_name_the_publishing_files_contact() -> None:
+    from skill.publishing import Publishing
+
+    pages = packaging.policy_page_files(Publishing(contact="privacy@neckcheck.net"), REPO)
+    assert sorted(pages) == ["policy_pages/privacy.html", "policy_pages/terms.html"]
+    for page in pages.values():
+        assert b"privacy@neckcheck.net" in page and b"{{contact}}" not in page
+
+
+def test_tooling_stays_out_of_the_bundle(names: list[str]) -> None:
+    for excluded in ("skill/model_check/", "skill/publishing.py", "skill/deploy.py"):
+        assert not any(name.startswith(excluded) for name in names), excluded
+    assert {"skill/policy_page.py", "policy_pages/privacy.html", "policy_pages/terms.html"} <= set(
+        names
+    )
