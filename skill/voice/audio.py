@@ -2,9 +2,13 @@
 
 Ears: `Microphone` (sounddevice) or `AudioFiles` (`--from-audio`, one WAV file per turn).
 Mouths: `Speaker` (sounddevice), `AudioDir` (`--to-audio`, one WAV file per spoken turn), or
-`Mute`. `Microphone` and `Speaker` share one `SoundDevice`, so that speaking over a question
-(barge-in) stops it: while a question plays the microphone is read too, and once the end-of-speech
-detector hears speech start, playback is cut and what is being said becomes the next utterance.
+`Mute`. `Microphone` and `Speaker` share one `SoundDevice`, on one audio clock: while a prompt
+plays the microphone is read too, so speech that starts before the prompt has ended is known as
+such (`Utterance.overlapped`: the voice loop never takes it as the reply to a read-back). Speech
+during a prompt counts only when the detector hears it and it stands `GATE_DB` above both the
+room and the skill's own echo (the microphone's median level during the prompt so far).
+Barge-in, off unless asked for, only stops the prompt, and only after `BARGE_IN_SECONDS` of such
+speech; what is being said becomes the next utterance, marked as spoken over the prompt.
 
 sounddevice is imported lazily and can be replaced by any object with its shape (`RawInputStream`,
 `RawOutputStream`, `check_input_settings`, `check_output_settings`, `PortAudioError`): the tests
@@ -16,6 +20,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,6 +29,13 @@ from skill.voice.errors import VoiceUnavailable, missing_portaudio, no_device
 from skill.voice.wav import RATE, read_wav, write_wav
 
 LISTEN_TIMEOUT = 8.0  # seconds of no speech before a turn counts as silence
+# While a prompt plays, speech must stand this far above the room and the prompt's own echo.
+GATE_DB = 10.0
+# Barge-in (when on) stops the prompt after this much gated speech.
+BARGE_IN_SECONDS = 0.3
+# Speech the detector heard (ungated) at the very end of a prompt, continuing into an utterance
+# that starts within this long after it, makes that utterance one spoken over the prompt.
+OVERLAP_GRACE = 0.3
 PLAY_CHUNK_SECONDS = 0.03
 SPEECH_RATE = 22050  # espeak-ng's output rate: what the speaker must play
 
@@ -71,7 +83,7 @@ class SoundDevice:
     def __init__(
         self,
         sd: Any = None,
-        barge_in: bool = True,
+        barge_in: bool = False,
         need_input: bool = True,
         need_output: bool = True,
         timeout: float = LISTEN_TIMEOUT,
@@ -79,7 +91,10 @@ class SoundDevice:
     ) -> None:
         self.sd = sd if sd is not None else load_sounddevice()
         self.barge_in = barge_in and need_input
+        self.need_input = need_input
         self.timeout = timeout
+        self.room_power = 0.0  # the quiet room's level, from the background of the last listen
+        self._speech_at_end = False  # the detector heard speech as the last prompt ended
         self._clock = clock
         self.pending: Utterance | None = None
         self.interrupted = False
@@ -111,31 +126,42 @@ class SoundDevice:
         )
 
     def play(self, pcm: bytes, rate: int) -> bool:
-        """Play `pcm`; True if the person spoke over it (their words are kept as `pending`)."""
+        """Play `pcm`, listening meanwhile. True if barge-in stopped it. Speech that started
+        during the prompt is heard to its end and kept as `pending`, marked as spoken over."""
         self.interrupted = False
+        self._speech_at_end = False
         chunk = max(2, int(rate * PLAY_CHUNK_SECONDS) * 2)
-        listener = Listener(complete=self.complete) if self.barge_in else None
+        listener = Listener(complete=self.complete) if self.need_input else None
         frame_samples = listener.frame_bytes // 2 if listener else 0
+        gate = EchoGate(self.room_power)
+        recent: list[bool] = []
         with self._guard(), self.sd.RawOutputStream(
             samplerate=rate, channels=1, dtype="int16"
         ) as out:
             mic = self._input(frame_samples) if listener else None
             try:
-                if mic is not None:
+                if mic is not None and listener is not None:
                     mic.start()
+                    listener.gate = gate
                 for offset in range(0, len(pcm), chunk):
                     out.write(pcm[offset : offset + chunk])
                     if mic is None or listener is None:
                         continue
-                    while mic.read_available >= frame_samples:
+                    while mic.read_available >= frame_samples and not listener.done:
                         data, _overflowed = mic.read(frame_samples)
                         listener.feed(bytes(data))
-                    if listener.started:
+                        recent = [*recent[-(END_FRAMES - 1):], listener.last_speech]
+                    if self.barge_in and gate.run * listener.frame_seconds >= BARGE_IN_SECONDS:
                         self.interrupted = True
                         out.abort()
                         break
-                if self.interrupted and mic is not None and listener is not None:
-                    self.pending = self._finish(mic, listener, frame_samples)
+                if mic is not None and listener is not None:
+                    listener.gate = None
+                    self._speech_at_end = any(recent)
+                    if listener.started:
+                        utterance = self._finish(mic, listener, frame_samples)
+                        if utterance is not None:
+                            self.pending = replace(utterance, overlapped=True)
             finally:
                 if mic is not None:
                     mic.close()
@@ -149,7 +175,13 @@ class SoundDevice:
         listener = Listener(complete=self.complete)
         frame_samples = listener.frame_bytes // 2
         with self._guard():
-            return self._record(listener, frame_samples)
+            utterance = self._record(listener, frame_samples)
+        if utterance is None:
+            return None
+        if self._speech_at_end and (utterance.start or 0.0) < OVERLAP_GRACE:
+            utterance = replace(utterance, overlapped=True)
+        self._speech_at_end = False
+        return utterance
 
     def _record(self, listener: Listener, frame_samples: int) -> Utterance | None:
         mic = self._input(frame_samples)
@@ -160,8 +192,11 @@ class SoundDevice:
                 data, _overflowed = mic.read(frame_samples)
                 listener.feed(bytes(data))
             if not listener.started:
+                self.room_power = listener.background_power()
                 return None
-            return self._finish(mic, listener, frame_samples)
+            utterance = self._finish(mic, listener, frame_samples)
+            self.room_power = listener.background_power()
+            return utterance
         finally:
             mic.close()
 
@@ -171,6 +206,28 @@ class SoundDevice:
             data, _overflowed = mic.read(frame_samples)
             listener.feed(bytes(data))
         return listener.finish()
+
+
+END_FRAMES = 6  # the last frames of a prompt whose (ungated) speech makes `_speech_at_end`
+
+
+class EchoGate:
+    """While a prompt plays: speech counts only when the detector hears it and the frame is
+    `GATE_DB` above the room and above the prompt's echo (the median level so far)."""
+
+    def __init__(self, room_power: float) -> None:
+        self.room = room_power
+        self.levels: list[float] = []
+        self.run = 0  # consecutive frames of gated speech
+
+    def __call__(self, heard: bool, power: float) -> bool:
+        self.levels.append(power)
+        ordered = sorted(self.levels)
+        echo = ordered[len(ordered) // 2]
+        floor = max(self.room, echo, 1.0)
+        speech = heard and power >= floor * 10 ** (GATE_DB / 10)
+        self.run = self.run + 1 if speech else 0
+        return speech
 
 
 class Microphone:
@@ -183,9 +240,9 @@ class Microphone:
         self.device.complete = complete
 
     def listen(self) -> Utterance | None:
-        barged = self.device.pending is not None
         utterance = self.device.record()
-        self.source = "microphone (spoke over the question)" if barged else "microphone"
+        spoke_over = utterance is not None and utterance.overlapped
+        self.source = "microphone (spoke over the question)" if spoke_over else "microphone"
         return utterance
 
 

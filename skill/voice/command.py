@@ -46,9 +46,10 @@ def _die(message: str) -> NoReturn:
               help="Name for a stable user id across runs (never printed).")
 @click.option("--fresh", is_flag=True,
               help="Start with no stored memory: a throwaway store, deleted on exit.")
-@click.option("--barge-in/--no-barge-in", default=True, show_default=True,
-              help="Stop a question when you speak over it (best with headphones: without them "
-                   "the speaker's own sound can count as speech).")
+@click.option("--barge-in/--no-barge-in", default=False, show_default=True,
+              help="Stop a question when you speak over it, clearly above the room and the "
+                   "speaker's own sound for 0.3 s (best with headphones). Off or on, an answer "
+                   "spoken over a question is always read back, and never confirms one.")
 @click.option("--timeout", type=click.FloatRange(1, 60), default=8.0, show_default=True,
               help="Seconds of silence before a turn counts as no answer.")
 @click.option("--traceback", "show_traceback", is_flag=True,

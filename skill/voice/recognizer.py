@@ -18,7 +18,14 @@ person asked again (`Hearing.doubt`), when:
 - "negation": it is a word away from one ("definitely" / "definitely not") and a second
   decoding against the twins alone, best and n-best, does not all agree;
 - "unsupported": none of the five best hypotheses means the same;
-- "contradicted": one of them means an answer of the other side.
+- "contradicted": one of them means an answer of the other side;
+- "command": decoded again against it and the short requests alone ("help", "stop", "say
+  that again"), a request wins: a command word is never a yes or a no.
+
+Speech that is no phrase at all has somewhere to go: the language models also hold the
+most common English words that are in no phrase, one word a sentence (`GARBAGE_WORDS`, a
+garbage model), so "i need to buy some milk later" is heard as common words, which the NLU
+does not take, rather than as the nearest phrase.
 
 Emergency phrases too: the voice loop then gives the emergency number at once and asks again,
 rather than ending the check on a guess ("of course not" was once heard as "call for help").
@@ -50,15 +57,18 @@ from pathlib import Path
 from typing import Any
 
 from skill.simulator.nlu import Nlu, Understanding
-from skill.voice.endpoint import OPEN_PAUSE, SHORT_PAUSE, room_tone
+from skill.voice.common_words import COMMON_WORDS
+from skill.voice.endpoint import SHORT_PAUSE, room_tone
 from skill.voice.errors import missing_recogniser
 from skill.voice.phrases import (
+    AT_ONCE,
     DEFAULT_CAP,
     NO,
     YES,
     Phrase,
     PhraseSet,
     build_phrases,
+    consequential,
     exact,
     polarity,
 )
@@ -73,6 +83,21 @@ ANSWER_WEIGHT = 5
 # Fixed back-off discount: low, so that the model keeps to the phrases' own word order.
 DISCOUNT_MASS = 0.1
 CONFIRM_SEARCH = "confirm"
+# "None of these": this many of the most common English words (`common_words.COMMON_WORDS`)
+# that are in no phrase join both language models as sentences of one word each, so speech
+# that is no phrase ("i need to buy some milk later") is heard as such words, which no phrase
+# contains, instead of being forced into the nearest phrase ("i need help now").
+GARBAGE_WORDS = 600
+# A request of at most this many words ("help", "stop", "say that again") that an answer is
+# checked against (`Hearing.doubt` "command").
+COMMAND_WORDS = 3
+# Words that, heard in an utterance that is not taken as a phrase, make it sound like an
+# emergency (`Hearing.urgent`): the number is given at once, then the question asked again.
+# Only those that are in one of the model's emergency phrases count.
+EMERGENCY_CUES = frozenset({
+    "breathe", "breath", "choking", "stroke", "ambulance", "emergency", "drooping", "droopy",
+    "lopsided", "collapse", "collapsed", "dying", "attack", "chest", "nine", "worst",
+})
 
 # Words the phrases use that CMUdict lacks (ARPAbet, as the dictionary writes them; written by
 # hand, not from a pronunciation model). A phrase with any other unknown word is left out and
@@ -183,6 +208,9 @@ class Hearing:
     doubt: str | None = None
     meant: str | None = None  # the intent of `text` when it is an exact phrase, doubted or not
     alternatives: tuple[str, ...] = field(default=())
+    # Not taken as a phrase, but emergency words were heard (in the best hypothesis or the n
+    # best): the voice loop gives the number at once and asks again.
+    urgent: bool = False
 
     @property
     def accepted(self) -> bool:
@@ -204,16 +232,26 @@ class Hearing:
             "meant": self.meant,
             "snr_db": None if self.snr_db is None else round(self.snr_db, 1),
             "sure": self.sure,
+            "urgent": self.urgent,
         }
 
 
-def _language_model(phrases: Iterable[Phrase], path: Path) -> None:
+def garbage_words(phrases: PhraseSet, pronunciations: Pronunciations) -> list[str]:
+    """The common words in no phrase that the models also hear (the "none of these" model)."""
+    used = phrases.words
+    return [
+        w for w in COMMON_WORDS[:GARBAGE_WORDS] if w not in used and w in pronunciations
+    ]
+
+
+def _language_model(phrases: Iterable[Phrase], path: Path, garbage: Iterable[str] = ()) -> None:
     _pocketsphinx()
     import pocketsphinx.lm as lm_module
     lines: list[str] = []
     for phrase in phrases:
         weight = ANSWER_WEIGHT if phrase.intent in (YES, NO) else 1
         lines.extend([phrase.text] * weight)
+    lines.extend(garbage)
     model = lm_module.ArpaBoLM(text="\n".join(lines), add_start=True, discount_mass=DISCOUNT_MASS)
     model.compute()
     if not model.write_file(str(path)):
@@ -230,9 +268,10 @@ def _build(
     """The phrase list, and its dictionary and language models written into `folder`."""
     pronunciations = pronunciations or Pronunciations()
     phrases = phrases or build_phrases(nlu, pronunciations.__contains__, cap)
-    pronunciations.write(phrases.words, folder / "phrases.dict")
-    _language_model(phrases.phrases, folder / "phrases.lm")
-    _language_model(phrases.confirm, folder / "confirm.lm")
+    garbage = garbage_words(phrases, pronunciations)
+    pronunciations.write([*phrases.words, *garbage], folder / "phrases.dict")
+    _language_model(phrases.phrases, folder / "phrases.lm", garbage)
+    _language_model(phrases.confirm, folder / "confirm.lm", garbage)
     (folder / "phrases.json").write_text(json.dumps(phrases.to_json()), encoding="utf-8")
     return phrases
 
@@ -252,7 +291,7 @@ def _decoder(ps: Any, folder: Path) -> Any:
 CACHE_FILES = ("phrases.json", "phrases.dict", "phrases.lm", "confirm.lm")
 # What the cached files are made from besides the model: these modules' code.
 _MADE_WITH = ("skill.voice.phrases", "skill.voice.recognizer", "skill.simulator.nlu",
-              "skill.simulator.builtins")
+              "skill.simulator.builtins", "skill.voice.common_words")
 
 
 def default_cache_dir() -> Path | None:
@@ -344,9 +383,14 @@ class Recognizer:
         self._twins = self.phrases.twins()
         self._focused_searches: dict[frozenset[str], str | None] = {}
         self._last: tuple[tuple[bool, bytes], Hearing] | None = None
-        # Answers that are the start of a longer answer of the other side ("definitely" /
-        # "definitely not"): never complete at a short pause, the rest may be coming.
-        self._open = self.phrases.open_prefixes()
+        # Short requests ("help", "stop", "say that again"): an answer is checked against them.
+        self._urgent_words = EMERGENCY_CUES & frozenset(
+            w for p in self.phrases.phrases if p.intent in AT_ONCE for w in p.text.split()
+        )
+        self._commands = frozenset(
+            p.text for p in self.phrases.phrases
+            if polarity(p.intent) is None and len(p.text.split()) <= COMMAND_WORDS
+        )
         # pocketsphinx carries its noise estimate and cepstral mean over from one utterance to
         # the next; starting each afresh keeps every hearing independent of the ones before, so
         # a conversation heard twice (a --from-audio replay) is heard the same way.
@@ -394,6 +438,9 @@ class Recognizer:
         meant = intent
         if doubt is not None:
             understanding, intent = None, None
+        urgent = intent is None and any(
+            word in self._urgent_words for heard in texts for word in heard.split()
+        )
         sure = (
             intent is not None
             and probability >= SURE_PROBABILITY
@@ -414,17 +461,20 @@ class Recognizer:
             alternatives=tuple(alternatives),
             doubt=doubt,
             meant=meant,
+            urgent=urgent,
         )
 
     def complete(self, pcm: bytes) -> float | None:
-        """After how long a pause `pcm` is a whole answer (an exact phrase, not doubted), or
-        None. The end-of-speech detector asks at a short pause (`endpoint.Listener`); the
-        hearing is kept, so hearing the same speech next costs nothing. An answer that begins
-        a longer answer of the other side ("no" / "no idea") waits for `OPEN_PAUSE`."""
+        """After how long a pause `pcm` is whole, or None (the detector's full pause). The
+        end-of-speech detector asks at a short pause (`endpoint.Listener`); the hearing is
+        kept, so hearing the same speech next costs nothing. Only a request that changes
+        nothing ("help", "say that again") ends at the short pause: an answer that changes what
+        happens next is heard whole, after the full pause, never taken in part ("no" may go on
+        as "no idea", or as "no, wait, yes")."""
         hearing = self.hear(pcm)
-        if not hearing.accepted:
+        if not hearing.accepted or hearing.intent is None or consequential(hearing.intent):
             return None
-        return OPEN_PAUSE if hearing.text in self._open else SHORT_PAUSE
+        return SHORT_PAUSE
 
     def _decode(self, pcm: bytes, search: str | None) -> tuple[list[str], float]:
         """The best hypothesis then the n best, each as single-spaced words, and the best's
@@ -468,7 +518,11 @@ class Recognizer:
             return "negation"
         if contradicted:
             return "contradicted"
-        return "unsupported" if agreement == 0 else None
+        if agreement == 0:
+            return "unsupported"
+        if not self._not_a_command(pcm, text):
+            return "command"
+        return None
 
     def _focused(self, pcm: bytes, group: frozenset[str]) -> list[str]:
         """`pcm` decoded again against the phrases of `group` alone (a JSGF grammar, made once
@@ -489,6 +543,15 @@ class Recognizer:
         """Decoded again against `text` and its twins alone, is it still `text`, every time?"""
         heard = self._focused(pcm, frozenset({text, *self._twins.partners[text]}))
         return bool(heard) and all(h == text for h in heard)
+
+    def _not_a_command(self, pcm: bytes, text: str) -> bool:
+        """Decoded again against `text` and the short requests alone ("help", "stop", "say
+        that again"), is it still `text`? A request heard as an answer ("help" as "no") is not
+        taken as one."""
+        if not self._commands:
+            return True
+        heard = self._focused(pcm, frozenset({text, *self._commands}))
+        return bool(heard) and heard[0] == text
 
     def understand(self, text: str, confirm: bool = False) -> Understanding | None:
         """The NLU's reading of `text` if it is an exact phrase (for `confirm`: yes or no)."""

@@ -93,6 +93,36 @@ class Exchange:
         }
 
 
+YES_OR_NO_DOUBTS = ("contraction", "negation", "contradicted")
+
+
+def decide(hearing: Hearing, overlapped: bool = False) -> str:
+    """What the loop does with an utterance heard as the answer to a question:
+
+    - "not caught", "yes or no" (an answer doubted for its negation), "number given" (an
+      emergency phrase doubted, or emergency words among what was heard): nothing is sent, the
+      question is asked again;
+    - "sent at once": an emergency phrase;
+    - "sent": a request that changes nothing, or an answer the recogniser is sure of that was
+      not spoken over the question (nor the last part of a longer utterance);
+    - "read back": any other answer that changes what happens next.
+    """
+    intent = hearing.intent
+    if intent is None:
+        if hearing.meant in AT_ONCE or hearing.urgent:
+            return "number given"
+        if hearing.doubt in YES_OR_NO_DOUBTS:
+            return "yes or no"
+        return "not caught"
+    if intent in AT_ONCE:
+        return "sent at once"
+    if not consequential(intent):
+        return "sent"
+    if hearing.sure and not overlapped:
+        return "sent"
+    return "read back"
+
+
 def _pretty(words: str) -> str:
     return re.sub(r"\bi\b", "I", words)
 
@@ -139,71 +169,106 @@ class Talk:
 
     def _next_turn(self) -> Turn:
         failures = 0
+        utterance: Utterance | None = None
         while True:
             if failures >= MAX_TRIES:
                 turn = self._typed()
                 if turn is not None:
                     return turn
                 failures = 0
-            utterance = self.ear.listen()
-            exchange = Exchange(self._number(), "", source=self.ear.source)
-            exchange.barge_in = "spoke over" in self.ear.source
+            exchange = Exchange(self._number(), "")
             if utterance is None:
-                silence = self.simulator.silence()
-                exchange.action = "silence"
-                if silence is None:
-                    self._log(exchange)
-                    continue
-                self._skill_said(exchange, silence)
-                return silence
-            hearing = self.recognizer.hear(utterance.pcm, snr_db=utterance.snr_db)
-            exchange.heard = hearing
-            intent = hearing.intent
-            if intent is None:
-                failures += 1
-                self._host_said(exchange, "not caught", f"{self._sorry(hearing)} {self._question}")
-                continue
-            if intent in AT_ONCE:
-                return self._send(exchange, hearing, "sent at once")
-            if hearing.sure or not consequential(intent):
-                return self._send(exchange, hearing, "sent")
-            confirmed = self._read_back(exchange, hearing)
-            if isinstance(confirmed, Turn):
-                return confirmed
+                utterance = self.ear.listen()
+                if utterance is None:
+                    exchange.source = self.ear.source
+                    silence = self.simulator.silence()
+                    exchange.action = "silence"
+                    if silence is None:
+                        self._log(exchange)
+                        continue
+                    self._skill_said(exchange, silence)
+                    return silence
+            exchange.source = self.ear.source
+            exchange.barge_in = utterance.overlapped
+            outcome, utterance = self._answer(exchange, utterance)
+            if outcome is not None:
+                return outcome
             failures += 1
 
-    def _read_back(self, exchange: Exchange, hearing: Hearing) -> Turn | None:
+    def _hear_answer(self, utterance: Utterance) -> tuple[Hearing, bool]:
+        """The utterance heard as an answer, and whether it must be read back whatever the
+        recogniser's certainty. Speech with a pause inside is heard whole; it is read back,
+        since the person may have corrected themselves ("no, wait, yes"). When the whole is no
+        phrase but the speech after its last pause is (or is an exact phrase doubted, or has
+        emergency words), that last stretch is the answer: the person's last word."""
+        hearing = self.recognizer.hear(utterance.pcm, snr_db=utterance.snr_db)
+        if not utterance.pauses:
+            return hearing, False
+        if hearing.intent is not None:
+            return hearing, True
+        last = self.recognizer.hear(utterance.tail(), snr_db=utterance.snr_db)
+        if last.intent is not None or last.meant is not None or last.urgent:
+            return last, True
+        return hearing, True
+
+    def _answer(
+        self, exchange: Exchange, utterance: Utterance
+    ) -> tuple[Turn | None, Utterance | None]:
+        """One utterance as the answer to the question: the turn the skill took, or None (a
+        failed try) and, when the person spoke over a read-back, what they said then, which is
+        the next answer to hear (never the read-back's reply)."""
+        hearing, corrected = self._hear_answer(utterance)
+        exchange.heard = hearing
+        action = decide(hearing, overlapped=utterance.overlapped or corrected)
+        if action in ("not caught", "yes or no", "number given"):
+            self._host_said(exchange, "not caught", f"{self._sorry(hearing)} {self._question}")
+            return None, None
+        if action == "sent at once":
+            return self._send(exchange, hearing, "sent at once"), None
+        if action == "sent":
+            return self._send(exchange, hearing, "sent"), None
+        return self._read_back(exchange, hearing)
+
+    def _read_back(
+        self, exchange: Exchange, hearing: Hearing
+    ) -> tuple[Turn | None, Utterance | None]:
+        """Read back; confirmed only by a sure yes that started after the read-back ended, in
+        one stretch of speech (a reply with a pause inside is never a confirmation)."""
         self._host_said(exchange, "read back", READ_BACK.format(phrase=_pretty(hearing.text)))
         utterance = self.ear.listen()
         reply = Exchange(self._number(), "", source=self.ear.source)
         if utterance is None:
             self._host_said(reply, "silence", f"{NOT_CAUGHT} {self._question}")
-            return None
-        urgent = self.recognizer.hear(utterance.pcm, snr_db=utterance.snr_db)
+            return None, None
+        if utterance.overlapped:
+            # Spoken over the read-back: said before hearing it out, so it neither confirms
+            # nor denies it; it is heard as a new answer to the question.
+            return None, utterance
+        urgent, paused = self._hear_answer(utterance)
         if urgent.intent in AT_ONCE:
             reply.heard = urgent
-            return self._send(reply, urgent, "sent at once")
-        if urgent.meant in AT_ONCE:
+            return self._send(reply, urgent, "sent at once"), None
+        if urgent.meant in AT_ONCE or urgent.urgent:
             reply.heard = urgent
             self._host_said(reply, "not caught", f"{self._sorry(urgent)} {self._question}")
-            return None
+            return None, None
         answer = self._confirmation(utterance)
         reply.heard = answer
-        if answer.intent == YES and answer.sure:
+        if answer.intent == YES and answer.sure and not paused:
             reply.action = "confirmed"
-            return self._send(reply, hearing, "confirmed")
+            return self._send(reply, hearing, "confirmed"), None
         if answer.intent == NO:
             self._host_said(reply, "denied", f"{DENIED} {self._question}")
         else:  # not a yes or no, or a yes the recogniser is not sure of
             self._host_said(reply, "not caught", f"{NOT_CAUGHT} {self._question}")
-        return None
+        return None, None
 
     def _sorry(self, hearing: Hearing) -> str:
         """What the host says when nothing was sent: an emergency phrase it doubted gets the
         number at once; an answer doubted for its negation, "yes or no?"."""
-        if hearing.meant in AT_ONCE:
+        if hearing.meant in AT_ONCE or hearing.urgent:
             return MAYBE_EMERGENCY.format(number=self.number)
-        if hearing.doubt in ("contraction", "negation", "contradicted"):
+        if hearing.doubt in YES_OR_NO_DOUBTS:
             return YES_OR_NO
         return NOT_CAUGHT
 

@@ -10,6 +10,7 @@ from voice_helpers import nlu_for
 
 import skill.voice.recognizer as recognizer_module
 from skill.voice.endpoint import speech_in
+from skill.voice.phrases import DEFAULT_CAP
 from skill.voice.recognizer import CACHE_FILES, Recognizer, cache_key
 from skill.voice.synth import AudioCache, Condition
 from skill.voice.wav import read_wav
@@ -33,7 +34,7 @@ def test_a_second_start_uses_the_cache_and_hears_the_same(
     nlu = nlu_for("en-US")
     recordings = [read_wav(audio_cache.get(words, QUIET)) for words in ("nope", "i'm choking")]
     first = Recognizer(nlu, cache=tmp_path)
-    entry = tmp_path / cache_key(nlu, recognizer_module.DEFAULT_CAP)
+    entry = tmp_path / cache_key(nlu, DEFAULT_CAP)
     assert all((entry / name).is_file() for name in CACHE_FILES)
     assert [p.name for p in tmp_path.iterdir()] == [entry.name]  # no partial leftovers
     monkeypatch.setattr(recognizer_module, "build_phrases", no_building)
@@ -58,7 +59,7 @@ def test_a_damaged_entry_is_rebuilt(
 ) -> None:
     nlu = nlu_for("en-US")
     Recognizer(nlu, cache=tmp_path)
-    entry = tmp_path / cache_key(nlu, recognizer_module.DEFAULT_CAP)
+    entry = tmp_path / cache_key(nlu, DEFAULT_CAP)
     if damage == "truncated":
         (entry / "phrases.lm").write_text("\\data\\\nngram 1=7\n", encoding="utf-8")
     elif damage == "missing":

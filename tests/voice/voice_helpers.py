@@ -45,7 +45,11 @@ def new_simulator(locale: str = "en-US") -> Simulator:
 
 class ScriptedEar:
     """Utterances as text: "no" (recogniser sure), "no?" (not sure), "" (silence),
-    "#mumble" (not an exact phrase). The fake recogniser reads the text back out of the bytes."""
+    "#mumble" (not an exact phrase). The fake recogniser reads the text back out of the bytes.
+
+    Timing: a leading "^" is speech that started before the prompt ended (spoken over it:
+    `Utterance.overlapped`); "|" is a pause inside the speech ("no|wait yes": the last stretch,
+    `Utterance.tail()`, is "wait yes")."""
 
     def __init__(self, turns: list[str]) -> None:
         self.turns = list(turns)
@@ -62,7 +66,10 @@ class ScriptedEar:
         self.source = f"scripted-{self.heard}"
         if text == "":
             return None
-        return Utterance(text.encode(), snr_db=30.0)
+        overlapped = text.startswith("^")
+        pcm = text.lstrip("^").encode()
+        pauses = tuple(i + 1 for i, byte in enumerate(pcm) if byte == ord("|"))
+        return Utterance(pcm, snr_db=30.0, pauses=pauses, overlapped=overlapped)
 
 
 class FakeRecognizer:
@@ -78,7 +85,7 @@ class FakeRecognizer:
     def hear(self, pcm: bytes, confirm: bool = False, snr_db: float | None = None) -> Hearing:
         """Scripted: "text?" heard unsure, "#text" not an exact phrase, "<doubt>:text" an exact
         phrase doubted for that reason ("contraction:i did", "unsupported:i'm choking")."""
-        raw = pcm.decode()
+        raw = pcm.decode().replace("|", " ").strip()
         self.calls.append((raw, confirm))
         unsure = raw.endswith("?")
         doubt, _, rest = raw.partition(":") if ":" in raw else (None, "", raw)
