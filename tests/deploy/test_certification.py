@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,6 +39,7 @@ from skill.simulator.envelopes import DEFAULT_SKILL_ID, EnvelopeFactory, Session
 from skill.simulator.model import load_model as load_simulator_model
 from skill.simulator.model import model_path
 from skill.simulator.nlu import Nlu, Understanding
+from skill.simulator.transport import Transport
 
 REPO = Path(__file__).resolve().parents[2]
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
@@ -111,7 +112,7 @@ class Reviewer:
     """A certification tester on one device in one locale. A session can be forked, to try
     something at a step and then go on from that same step."""
 
-    def __init__(self, transport: LambdaProcess, locale: str, device: str) -> None:
+    def __init__(self, transport: Transport, locale: str, device: str) -> None:
         self.transport = transport
         self.locale = locale
         self.device = device
@@ -201,7 +202,11 @@ def walk(tester: Reviewer) -> list[tuple[Session, str]]:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_help_stop_cancel_fallback_home_and_silence_at_every_step(
         bundle: LambdaProcess, locale: str, device: str) -> None:
-    tester = Reviewer(bundle, locale, device)
+    rehearse_steps(Reviewer(bundle, locale, device))
+
+
+def rehearse_steps(tester: Reviewer) -> None:
+    locale = tester.locale
     steps = walk(tester)
     assert len(steps) >= 10, f"{locale}: a check should ask more than {len(steps)} questions"
     for session, step in steps:
@@ -286,3 +291,47 @@ def test_the_rehearsal_talks_to_the_bundle_not_this_process(bundle: LambdaProces
     Reviewer(bundle, "en-US", "voice").launch()
     assert bundle.requests == before + 1
     assert bundle.process.poll() is None, bundle.log()[-2000:]
+
+
+def test_the_rehearsal_is_not_blind(bundle: LambdaProcess) -> None:
+    """Responses broken the ways certification fails a skill are caught."""
+
+    def broken(change: Callable[[dict[str, Any], dict[str, Any]], None]) -> Transport:
+        def send(envelope: dict[str, Any]) -> dict[str, Any]:
+            response = bundle(envelope)
+            change(envelope["request"], response.setdefault("response", {}))
+            return response
+        return send
+
+    def no_reprompt_later(request: dict[str, Any], body: dict[str, Any]) -> None:
+        if request["type"] == "IntentRequest":
+            body.pop("reprompt", None)
+
+    with pytest.raises(AssertionError, match="no speech or no reprompt"):
+        walk(Reviewer(broken(no_reprompt_later), "en-GB", "voice"))
+
+    def stop_keeps_listening(request: dict[str, Any], body: dict[str, Any]) -> None:
+        if request.get("intent", {}).get("name") == "AMAZON.StopIntent":
+            body["shouldEndSession"] = False
+
+    with pytest.raises(AssertionError, match="the skill should end"):
+        rehearse_steps(Reviewer(broken(stop_keeps_listening), "en-AU", "show"))
+
+    def help_ends(request: dict[str, Any], body: dict[str, Any]) -> None:
+        if request.get("intent", {}).get("name") == "AMAZON.HelpIntent":
+            body["shouldEndSession"] = True
+
+    with pytest.raises(AssertionError, match="the session should stay open"):
+        rehearse_steps(Reviewer(broken(help_ends), "en-IN", "voice"))
+
+    def screen_on_a_speaker(request: dict[str, Any], body: dict[str, Any]) -> None:
+        body.setdefault("directives", []).append({"type": APL})
+
+    with pytest.raises(AssertionError, match="a screen directive to a voice-only device"):
+        Reviewer(broken(screen_on_a_speaker), "en-US", "voice").launch()
+
+    def no_screen(request: dict[str, Any], body: dict[str, Any]) -> None:
+        body.pop("directives", None)
+
+    with pytest.raises(AssertionError, match="a screen device gets the screen"):
+        walk(Reviewer(broken(no_screen), "en-CA", "show"))
