@@ -1,4 +1,4 @@
-"""Every real envelope in ../shared/fixtures/alexa/requests gets a valid response."""
+"""Every real envelope in tests/fixtures/alexa/requests gets a valid response."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from skilltest import FIXTURES, SKILL_ID, Dialog, LambdaHandler, envelope, intent_request
+from skilltest import REPO, SKILL_ID, Dialog, LambdaHandler, envelope, intent_request
 
 from skill.alexa.builder import RequestRejected, create_skill, handle_event
 
+# Copied into the repository with their provenance (tests/fixtures/PROVENANCE.md).
+FIXTURES = REPO / "tests" / "fixtures" / "alexa"
 REQUESTS = sorted((FIXTURES / "requests").glob("*.json"))
 NO_SESSION = {"AudioPlayer.PlaybackStarted", "PlaybackController.PlayCommandIssued",
               "System.ExceptionEncountered", "Display.ElementSelected"}

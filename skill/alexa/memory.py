@@ -4,8 +4,12 @@ Stored through the ASK SDK's persistence adapter (skill.storage), one item per A
 keyed by its hashed id. Inside it, each recognised voice profile (`context.System.person`) has
 its own entry under a hashed person id, so one person in a household is never offered another's
 unfinished check; requests without a voice profile share the account's entry. Disabling the
-skill deletes the whole item. Memory is a convenience: when storage fails, the check goes on
-without it.
+skill deletes the whole item. Each turn changes only its speaker's entry, atomically
+(skill.storage.HouseholdAdapter), so housemates talking at once never undo each other.
+
+Memory is a convenience: when storage fails or is slow (each call is bounded, see
+skill.storage.BUDGET_SECONDS), the check goes on without it, saying nothing about it, and the
+rest of that turn makes no other call. An entry that cannot be read is ignored and replaced.
 """
 
 from __future__ import annotations
@@ -15,15 +19,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import AttributesManagerException, PersistenceException
 from ask_sdk_core.handler_input import HandlerInput
 
+from skill.storage import LAYOUT_VERSION, HouseholdAdapter, people_of
 from skill.triage import CheckState, Rules, StateError
 
 logger = logging.getLogger(__name__)
 
-MEMORY_VERSION = 2
+MEMORY_VERSION = LAYOUT_VERSION
 ACCOUNT = "account"  # the entry of requests that carry no recognised voice profile
+# Set on the request's attributes manager once a storage call failed: the turn makes no more.
+_FAILED = "_neck_twitch_memory_failed"
+# What a stored entry that is not what this code wrote can raise while it is read.
+_UNREADABLE = (StateError, TypeError, ValueError, AttributeError, KeyError, RecursionError)
 
 
 @dataclass(frozen=True)
@@ -49,63 +59,81 @@ class Memory:
 
         return hashed_id(person_id)
 
-    def _people(self) -> dict[str, Any]:
-        stored: Any = self.manager.persistent_attributes
-        if not isinstance(stored, dict) or stored.get("v") != MEMORY_VERSION:
-            return {}
-        people = stored.get("people")
-        return dict(people) if isinstance(people, dict) else {}
+    @property
+    def adapter(self) -> AbstractPersistenceAdapter | None:
+        # The SDK exposes no public "has an adapter" check; this attribute is set by its
+        # AttributesManager constructor from the skill configuration.
+        adapter: AbstractPersistenceAdapter | None = getattr(
+            self.manager, "_persistence_adapter", None)
+        return adapter
 
     @property
     def enabled(self) -> bool:
-        # The SDK exposes no public "has an adapter" check; this attribute is set by its
-        # AttributesManager constructor from the skill configuration.
-        return getattr(self.manager, "_persistence_adapter", None) is not None
+        return self.adapter is not None
+
+    @property
+    def available(self) -> bool:
+        """Storage is configured and has not failed earlier in this turn."""
+        return self.enabled and not getattr(self.manager, _FAILED, False)
+
+    def _failed(self, what: str, exc: Exception) -> None:
+        setattr(self.manager, _FAILED, True)
+        logger.warning("%s: %s; this turn goes on without memory", what, type(exc).__name__)
+
+    def _people(self) -> dict[str, Any]:
+        adapter = self.adapter
+        if isinstance(adapter, HouseholdAdapter):
+            return adapter.read_people(self.envelope)
+        return people_of(self.manager.persistent_attributes) or {}
 
     def recall(self) -> Recalled:
-        if not self.enabled:
+        if not self.available:
             return Recalled()
         try:
             stored: Any = self._people().get(self.person)
         except (PersistenceException, AttributesManagerException) as exc:
-            logger.warning("memory unavailable: %s", type(exc).__name__)
+            self._failed("memory unavailable", exc)
             return Recalled()
-        if not isinstance(stored, dict):
-            return Recalled()
-        check = None
-        if stored.get("check") is not None:
-            try:
-                check = CheckState.from_dict(_plain(stored["check"]), self.rules)
-            except StateError:
-                check = None
-        if check is not None and not _started(check):
-            check = None
         try:
-            first = date.fromisoformat(str(stored.get("first_checked")))
-        except ValueError:
-            first = None
-        return Recalled(check=check, first_checked=first)
+            return _recalled(stored, self.rules)
+        except _UNREADABLE as exc:
+            # Not what this code writes: start fresh; the next save replaces the entry.
+            logger.warning("ignored an unreadable memory entry (%s)", type(exc).__name__)
+            return Recalled()
 
     def remember(self, check: CheckState | None, first_checked: str | None) -> None:
         """Keep the unfinished check (or none) and the first check's date; never raises."""
-        if not self.enabled:
+        if not self.available:
             return
         value: dict[str, Any] = {}
         if first_checked:
             value["first_checked"] = first_checked
         if check is not None and _started(check):
             value["check"] = check.to_dict()
+        adapter = self.adapter
         try:
+            if isinstance(adapter, HouseholdAdapter):
+                if value:
+                    adapter.write_person(self.envelope, self.person, value)
+                else:
+                    adapter.delete_person(self.envelope, self.person)
+                return
+            # Another adapter (the SDK's own): the whole item, read and written back.
             people = self._people()
             people[self.person] = value
             self.manager.persistent_attributes = {"v": MEMORY_VERSION, "people": people}
             self.manager.save_persistent_attributes()
         except (PersistenceException, AttributesManagerException) as exc:
-            logger.warning("could not save memory: %s", type(exc).__name__)
+            self._failed("could not save memory", exc)
 
     def forget(self) -> None:
         """Delete everything stored for this speaker; the account's item goes with its last
-        entry (raises PersistenceException on failure)."""
+        entry. Tried even after a failure earlier in the turn (raises PersistenceException on
+        failure: the speaker must hear that it was not done)."""
+        adapter = self.adapter
+        if isinstance(adapter, HouseholdAdapter):
+            adapter.delete_person(self.envelope, self.person)
+            return
         people = self._people()
         people.pop(self.person, None)
         if people:
@@ -116,8 +144,30 @@ class Memory:
 
     def forget_account(self) -> None:
         """Delete everything stored for the account, every voice profile included (the skill
-        was disabled)."""
+        was disabled); raises PersistenceException on failure."""
+        adapter = self.adapter
+        if isinstance(adapter, HouseholdAdapter):
+            adapter.delete_account(self.envelope)
+            return
         self.manager.delete_persistent_attributes()
+
+
+def _recalled(stored: Any, rules: Rules) -> Recalled:
+    if not isinstance(stored, dict):
+        return Recalled()
+    check = None
+    if stored.get("check") is not None:
+        try:
+            check = CheckState.from_dict(_plain(stored["check"]), rules)
+        except StateError:
+            check = None
+    if check is not None and not _started(check):
+        check = None
+    try:
+        first = date.fromisoformat(str(stored.get("first_checked")))
+    except ValueError:
+        first = None
+    return Recalled(check=check, first_checked=first)
 
 
 def _started(check: CheckState) -> bool:

@@ -1,6 +1,11 @@
 """Where a user's memory lives between sessions: SQLite by default, DynamoDB on AWS.
 
-Keys are hashed user ids; nothing else identifying is stored. Choose with `NECK_TWITCH_STORAGE`:
+Keys are hashed user ids; nothing else identifying is stored. One item per Alexa account holds
+one entry per person (recognised voice profile) of its household: `{"v": 2, "people": {...}}`.
+Every change to an entry is atomic on the item (an SQLite transaction; a DynamoDB write on
+the condition that the item is still the one read), so housemates talking at once never undo
+each other: no update is lost and a deleted entry stays deleted. An item that is not in this
+layout is set aside, not read, and the account starts fresh. Choose with `NECK_TWITCH_STORAGE`:
 `sqlite:PATH`, `dynamodb:TABLE` or `none`. Unset: DynamoDB when `TABLE_NAME` is set (the SAM
 template's memory option), none on Lambda otherwise, else a SQLite file in the user's state
 directory (the simulator and the self-hosted service).
@@ -9,7 +14,8 @@ directory (the simulator and the self-hosted service).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from abc import abstractmethod
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +26,17 @@ STORAGE_ENV = "NECK_TWITCH_STORAGE"
 SALT_ENV = "NECK_TWITCH_ID_SALT"
 TTL_DAYS = 90
 DEFAULT_SALT = "neck-twitch-check"  # set NECK_TWITCH_ID_SALT to a secret of your own
+LAYOUT_VERSION = 2  # {"v": 2, "people": {hashed person id or "account": entry}}
+# Storage is a convenience, never worth a slow turn: each call gets this long at most (the
+# SQLite busy timeout; DynamoDB's connect and read timeouts, see skill.storage.dynamodb), and
+# a turn whose first call failed makes no other (skill.alexa.memory).
+BUDGET_SECONDS = 0.5
+# An optimistic write that lost the race to a housemate's is tried again on the new item, for
+# this long at most (DynamoDB; SQLite waits for its lock instead).
+RETRY_SECONDS = 1.0
+
+People = dict[str, Any]
+Change = Callable[[People], People]
 
 
 class StorageConfigError(ValueError):
@@ -44,8 +61,55 @@ def hashed_id(value: str) -> str:
     import hashlib
     import hmac
 
-    salt = (os.environ.get(SALT_ENV) or DEFAULT_SALT).encode()
-    return hmac.new(salt, value.encode(), hashlib.sha256).hexdigest()
+    salt = (os.environ.get(SALT_ENV) or DEFAULT_SALT).encode("utf-8", "surrogatepass")
+    # "surrogatepass": a forged id with a lone surrogate still hashes (to its own key).
+    return hmac.new(salt, value.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+
+
+def people_of(attributes: Any) -> People | None:
+    """The entries of a stored item, or None when it is not in the current layout (damaged,
+    or written by something else): such an item is set aside, never read."""
+    if not isinstance(attributes, dict) or attributes.get("v") != LAYOUT_VERSION:
+        return None
+    people = attributes.get("people")
+    if not isinstance(people, dict) or not all(isinstance(key, str) for key in people):
+        return None
+    return dict(people)
+
+
+def layout(people: People) -> dict[str, Any]:
+    return {"v": LAYOUT_VERSION, "people": people}
+
+
+class HouseholdAdapter(AbstractPersistenceAdapter):
+    """A persistence adapter that changes one person's entry at a time, atomically.
+
+    The ASK SDK's interface (`get_attributes`, `save_attributes`, `delete_attributes`) reads
+    and writes the account's whole item; a turn that read it, then wrote it back, would undo
+    whatever a housemate did in between. Memory uses these methods instead.
+    """
+
+    @abstractmethod
+    def read_people(self, request_envelope: Any) -> People:
+        """The account's entries ({} if none, expired, or set aside as unreadable)."""
+
+    @abstractmethod
+    def update_people(self, request_envelope: Any, change: Change, *,
+                      forgetting: bool = False) -> None:
+        """Apply `change` to the account's current entries, atomically; an empty result
+        deletes the item. Raises PersistenceException on failure. `forgetting` (a delete): an
+        unreadable item is deleted, with anything set aside for the account, not set aside."""
+
+    @abstractmethod
+    def delete_account(self, request_envelope: Any) -> None:
+        """Delete the account's item, and anything set aside for it."""
+
+    def write_person(self, request_envelope: Any, person: str, entry: dict[str, Any]) -> None:
+        self.update_people(request_envelope, lambda people: {**people, person: entry})
+
+    def delete_person(self, request_envelope: Any, person: str) -> None:
+        self.update_people(request_envelope, lambda people: {
+            key: value for key, value in people.items() if key != person}, forgetting=True)
 
 
 def default_sqlite_path(environ: Mapping[str, str]) -> Path:

@@ -1,4 +1,10 @@
-"""The embedded default: memory in one SQLite file, safe for several processes."""
+"""The embedded default: memory in one SQLite file, safe for several processes and threads.
+
+Each change to an account's item is one `BEGIN IMMEDIATE` transaction (read, change one
+person's entry, write), so concurrent turns of one household are serialised by SQLite itself.
+A busy file is waited for `BUDGET_SECONDS` at most; a deleted file is made again, private, on
+the next turn; a row that is not the current layout is moved to `set_aside`.
+"""
 
 from __future__ import annotations
 
@@ -13,32 +19,53 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
 
-from skill.storage import TTL_DAYS, hashed_user_id
+from skill.storage import (
+    BUDGET_SECONDS,
+    TTL_DAYS,
+    Change,
+    HouseholdAdapter,
+    People,
+    hashed_user_id,
+    layout,
+    people_of,
+)
 
 logger = logging.getLogger(__name__)
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS memory (
-    id TEXT PRIMARY KEY,          -- HMAC of the Alexa user id, never the id itself
-    attributes TEXT NOT NULL,     -- JSON
-    expires_at INTEGER NOT NULL   -- Unix seconds; expired rows are never read, and are purged
+_SCHEMA = (
+    """
+    CREATE TABLE IF NOT EXISTS memory (
+        id TEXT PRIMARY KEY,          -- HMAC of the Alexa user id, never the id itself
+        attributes TEXT NOT NULL,     -- JSON
+        expires_at INTEGER NOT NULL   -- Unix seconds; expired rows are never read, and are purged
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS set_aside (  -- rows that could not be read, kept as they were
+        id TEXT NOT NULL,
+        attributes TEXT NOT NULL,
+        set_aside_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL           -- purged like memory; deleted with the account
+    )
+    """,
 )
-"""
 
 
-class SQLiteAdapter(AbstractPersistenceAdapter):
-    """An ASK SDK persistence adapter on SQLite (stdlib), with the DynamoDB adapter's contract."""
+class SQLiteAdapter(HouseholdAdapter):
+    """An ASK SDK persistence adapter on SQLite (stdlib), with the DynamoDB adapter's contract
+    and atomic per-person changes (HouseholdAdapter)."""
 
     def __init__(self, path: Path, *, ttl_days: int = TTL_DAYS,
                  clock: Callable[[], float] = time.time,
-                 keygen: Callable[[Any], str] = hashed_user_id) -> None:
+                 keygen: Callable[[Any], str] = hashed_user_id,
+                 busy_timeout: float = BUDGET_SECONDS) -> None:
         self.path = path
         self.ttl_seconds = ttl_days * 86400
         self.clock = clock
         self.keygen = keygen
+        self.busy_timeout = busy_timeout
         self._ready = False
 
     def prepare(self) -> None:
@@ -50,21 +77,42 @@ class SQLiteAdapter(AbstractPersistenceAdapter):
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         try:
-            if not self._ready:
+            if not self._ready or not self.path.exists():
+                # First use, or the file was deleted: (re)made private before SQLite opens it,
+                # and SQLite is never the one to create it (with the umask's mode).
+                self._ready = False
                 _make_private(self.path)
-            connection = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True,
+                                         timeout=self.busy_timeout, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise PersistenceException(f"cannot open {self.path}: {exc}") from exc
         try:
             if not self._ready:
                 connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute(_SCHEMA)
+                for statement in _SCHEMA:
+                    connection.execute(statement)
                 self._ready = True
             yield connection
         except sqlite3.Error as exc:
+            self._ready = False  # look again next time (a table dropped, a file replaced)
             raise PersistenceException(f"{self.path}: {exc}") from exc
         finally:
             connection.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (no read-then-upgrade deadlock)."""
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    # --- the ASK SDK's interface: the account's whole item ----------------------------------
 
     def get_attributes(self, request_envelope: Any) -> dict[str, Any]:
         key = self.keygen(request_envelope)
@@ -82,16 +130,82 @@ class SQLiteAdapter(AbstractPersistenceAdapter):
     def save_attributes(self, request_envelope: Any, attributes: dict[str, Any]) -> None:
         key = self.keygen(request_envelope)
         now = int(self.clock())
-        with self._connect() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO memory (id, attributes, expires_at) VALUES (?, ?, ?)",
-                (key, json.dumps(attributes, separators=(",", ":")), now + self.ttl_seconds))
-            db.execute("DELETE FROM memory WHERE expires_at <= ?", (now,))
+        with self._transaction() as db:
+            self._put(db, key, attributes, now)
 
     def delete_attributes(self, request_envelope: Any) -> None:
+        self.delete_account(request_envelope)
+
+    # --- one person at a time -----------------------------------------------------------------
+
+    def read_people(self, request_envelope: Any) -> People:
         key = self.keygen(request_envelope)
+        now = int(self.clock())
         with self._connect() as db:
+            row = db.execute("SELECT attributes, expires_at FROM memory WHERE id = ?",
+                             (key,)).fetchone()
+        if row is None or row[1] <= now:
+            return {}
+        people = _parsed(row[0])
+        if people is not None:
+            return people
+        with self._transaction() as db:  # set aside, unless a write replaced it meanwhile
+            self._current(db, key, now, forgetting=False)
+        return {}
+
+    def update_people(self, request_envelope: Any, change: Change, *,
+                      forgetting: bool = False) -> None:
+        key = self.keygen(request_envelope)
+        now = int(self.clock())
+        with self._transaction() as db:
+            people = change(self._current(db, key, now, forgetting=forgetting))
+            if people:
+                self._put(db, key, layout(people), now)
+            else:
+                db.execute("DELETE FROM memory WHERE id = ?", (key,))
+
+    def delete_account(self, request_envelope: Any) -> None:
+        key = self.keygen(request_envelope)
+        with self._transaction() as db:
             db.execute("DELETE FROM memory WHERE id = ?", (key,))
+            db.execute("DELETE FROM set_aside WHERE id = ?", (key,))
+
+    def _current(self, db: sqlite3.Connection, key: str, now: int, *,
+                 forgetting: bool) -> People:
+        """The entries in the item now, inside a write transaction. An unreadable row is moved
+        to `set_aside` (or, when the person is deleting their data, deleted with everything
+        set aside for the account), and the account starts fresh."""
+        row = db.execute("SELECT attributes, expires_at FROM memory WHERE id = ?",
+                         (key,)).fetchone()
+        if row is None or row[1] <= now:
+            return {}
+        people = _parsed(row[0])
+        if people is not None:
+            return people
+        db.execute("DELETE FROM memory WHERE id = ?", (key,))
+        if forgetting:
+            db.execute("DELETE FROM set_aside WHERE id = ?", (key,))
+            logger.warning("deleted an unreadable memory row")
+        else:
+            db.execute("INSERT INTO set_aside (id, attributes, set_aside_at, expires_at) "
+                       "VALUES (?, ?, ?, ?)", (key, row[0], now, now + self.ttl_seconds))
+            logger.warning("set aside an unreadable memory row; its account starts afresh")
+        return {}
+
+    def _put(self, db: sqlite3.Connection, key: str, attributes: dict[str, Any],
+             now: int) -> None:
+        db.execute(
+            "INSERT OR REPLACE INTO memory (id, attributes, expires_at) VALUES (?, ?, ?)",
+            (key, json.dumps(attributes, separators=(",", ":")), now + self.ttl_seconds))
+        db.execute("DELETE FROM memory WHERE expires_at <= ?", (now,))
+        db.execute("DELETE FROM set_aside WHERE expires_at <= ?", (now,))
+
+
+def _parsed(text: Any) -> People | None:
+    try:
+        return people_of(json.loads(text))
+    except (TypeError, ValueError, RecursionError):
+        return None
 
 
 def _make_private(path: Path) -> None:

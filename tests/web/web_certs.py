@@ -22,9 +22,10 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(__file__).resolve().parents[1].parent.parent / "shared"
-SIGNED_FIXTURES = SHARED / "fixtures" / "alexa" / "signed"
-REQUEST_FIXTURES = SHARED / "fixtures" / "alexa" / "requests"
+# Real Alexa requests, copied into the repository (tests/fixtures/PROVENANCE.md).
+FIXTURES = REPO / "tests" / "fixtures" / "alexa"
+SIGNED_FIXTURES = FIXTURES / "signed"
+REQUEST_FIXTURES = FIXTURES / "requests"
 
 CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000001"
