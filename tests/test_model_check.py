@@ -765,7 +765,9 @@ def emergency_model(monkeypatch: pytest.MonkeyPatch, sample: str) -> dict[str, A
 
 
 @pytest.mark.parametrize("sample", ["I need help now", "help", "someone help me quick",
-                                    "get me help right now", "I need some assistance please"])
+                                    "get me help right now", "I need some assistance please",
+                                    "I need your help now", "is there anyone who can help",
+                                    "please help me", "can you help me out"])
 @pytest.mark.usefixtures("code")
 def test_an_emergency_sample_a_tester_checking_help_would_say(
         monkeypatch: pytest.MonkeyPatch, sample: str) -> None:

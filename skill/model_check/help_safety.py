@@ -21,7 +21,8 @@ _NOT_AN_EMERGENCY = HELP_WORDS | frozenset({
     "would", "you", "someone", "somebody", "anyone", "anybody", "a", "little", "bit", "just",
     "oh", "hey", "ok", "okay", "so", "really", "badly", "desperately", "with", "this", "here",
     "give", "send", "be", "there", "is", "do", "help's", "hurry", "fast", "soon", "straight",
-    "away", "god", "my", "more"})
+    "away", "god", "my", "more", "your", "the", "we", "we're", "i'd", "like", "am", "are", "it",
+    "any", "out", "of", "to", "very", "much", "who", "there's"})
 
 
 def emergency_intents() -> frozenset[str]:

@@ -1,9 +1,9 @@
 """skill.json: the locales it publishes, the store's icons and length limits, and the privacy
 and terms addresses (placeholders are errors when the package should be ready to submit).
 
-Limits from Amazon's Skill Manifest Schema and the developer console's store fields: a name of
-2 to 50 characters; a summary of at most 160; a description and testing instructions of at most
-4,000 each; at most 30 keywords.
+Limits of the developer console's store fields (the SMAPI manifest schema names the fields but
+gives no numbers): a name of 2 to 50 characters; a summary of at most 160; a description and
+testing instructions of at most 4,000 each; at most 30 keywords.
 """
 
 from __future__ import annotations
