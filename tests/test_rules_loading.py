@@ -24,7 +24,7 @@ def broken(change: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("change", "key", "problem"),
     [
-        ("d['version'] = 1", "version", "expected 2"),
+        ("d['version'] = 2", "version", "expected 3"),
         ("d['signs']['speech']['tier'] = 'urgen'", "signs.speech.tier", "'urgen' is not one of"),
         ("d['signs']['headache'] = {'tier': 'soon', 'source': 'x'}", "signs.headache",
          "'headache' is not one of"),
@@ -33,8 +33,8 @@ def broken(change: str) -> dict[str, Any]:
         ("del d['signs']['tongue']", "signs", "no tier or source for ['tongue']"),
         ("d['signs']['speech']['colour'] = 'red'", "signs.speech", "unknown keys ['colour']"),
         ("d['red_flags'][1]['sign'] = 'headache'", "red_flags[1].sign", "'headache' is not one"),
-        ("d['red_flags'][1]['follow_ups'][0]['sign'] = 'swallowing'",
-         "red_flags[1].follow_ups[0].sign", "must escalate"),
+        ("d['red_flags'][2]['follow_ups'][0]['sign'] = 'swallowing'",
+         "red_flags[2].follow_ups[0].sign", "must escalate"),
         ("d['red_flags'][5]['id'] = 'swallowing'", "red_flags[5].id", "duplicate question id"),
         ("d['red_flags'][5]['sign'] = 'swallowing'", "red_flags[5].sign", "asked twice"),
         ("del d['red_flags'][3]['id']", "red_flags[3].id", "non-empty string"),
@@ -55,9 +55,11 @@ def broken(change: str) -> dict[str, Any]:
         ("d['general_tips'] = ['sleep', 'naps']", "general_tips[1]", "'naps' is not one"),
         ("d['min_tips'] = 5; d['max_tips'] = 4", "min_tips", "1 <= min <= max"),
         ("d['general_tips'] = ['sleep']", "general_tips", "at least 2 distinct"),
-        ("d['red_flags'][1]['follow_ups'][0]['follow_ups'] = "
+        ("d['red_flags'][2]['follow_ups'][0]['follow_ups'] = "
          "[{'id': 'x', 'sign': 'face_droop'}]",
-         "red_flags[1].follow_ups[0]", "cannot have follow-ups"),
+         "red_flags[2].follow_ups[0]", "cannot have follow-ups"),
+        ("d['red_flags'][9]['follow_ups'][2]['when_any'] = ['hiccups']",
+         "red_flags[9].follow_ups[2].when_any[0]", "'hiccups' is not one of"),
     ],
 )
 def test_a_mistake_is_reported_with_file_and_key(change: str, key: str, problem: str) -> None:

@@ -130,7 +130,7 @@ Step = Ask | Outcome
 
 def present(answer: Answer | None) -> bool:
     """A sign counts as present when the user said yes or stayed unsure."""
-    return answer in (Answer.YES, Answer.UNSURE)
+    return answer is Answer.YES or answer is Answer.UNSURE
 
 
 def _answer(state: CheckState, question: Question) -> Answer | None:
@@ -141,8 +141,9 @@ def _answer(state: CheckState, question: Question) -> Answer | None:
 
 
 def present_signs(rules: Rules, state: CheckState) -> set[str]:
-    found = {q.sign for q in rules.questions.values()
-             if q.sign and present(state.answers.get(q.id))}
+    questions = rules.questions
+    found = {sign for qid, answer in state.answers.items()
+             if present(answer) and (sign := questions[qid].sign)}
     found.update(state.signs)
     if state.unrecognised:
         found.add("unrecognised")

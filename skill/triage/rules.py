@@ -11,7 +11,7 @@ from skill.triage.datafile import DataFileError, load_data
 from skill.triage.vocabulary import LIFESTYLE_FACTORS, SIGNS, TIER_KEYS, TIPS, Tier
 
 RULES_PATH = Path(__file__).with_name("rules.yaml")
-RULES_VERSION = 2
+RULES_VERSION = 3
 
 
 class RulesError(ValueError):
@@ -66,6 +66,9 @@ class Rules:
 
     questions: dict[str, Question] = field(init=False, repr=False, compare=False, hash=False)
     sign_order: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+    # tier_of is pure and asked the same sets again and again: remembered per set of signs.
+    _tiers: dict[frozenset[str], Tier] = field(init=False, repr=False, compare=False,
+                                               hash=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[str, Question] = {}
@@ -88,10 +91,15 @@ class Rules:
 
     def tier_of(self, signs: frozenset[str] | set[str]) -> Tier:
         """The tier a set of present signs calls for, combinations included."""
-        tier = max((self.signs[s].tier for s in signs), default=Tier.SELF_CARE)
-        for combo in self.combinations:
-            if combo.tier > tier and combo.all <= signs and combo.any & signs:
-                tier = combo.tier
+        key = frozenset(signs)
+        tier = self._tiers.get(key)
+        if tier is None:
+            tier = max((self.signs[s].tier for s in key), default=Tier.SELF_CARE)
+            for combo in self.combinations:
+                if combo.tier > tier and combo.all <= key and combo.any & key:
+                    tier = combo.tier
+            if len(self._tiers) < 100_000:  # bounded: a long-lived process stays small
+                self._tiers[key] = tier
         return tier
 
 
@@ -188,8 +196,8 @@ def parse_rules(data: Any, source: str = "<rules>") -> Rules:
             raise r.fail(f"{key}.sign", f"a follow-up must escalate above {parent.tier.key}")
         when_any = r.names(entry, "when_any", key, known)
         follow_items = r.sequence(entry.get("follow_ups", []), f"{key}.follow_ups")
-        if parent is not None and (follow_items or when_any):
-            raise r.fail(key, "a follow-up cannot have follow-ups or conditions")
+        if parent is not None and follow_items:
+            raise r.fail(key, "a follow-up cannot have follow-ups")
         question = Question(id=qid, kind="follow_up" if parent else "red_flag", sign=sign,
                             tier=tier, parent=parent.id if parent else None, when_any=when_any)
         follow_ups = tuple(red_flag(child, f"{key}.follow_ups[{i}]", question)

@@ -28,35 +28,50 @@ TIER_KEYS: frozenset[str] = frozenset(tier.key for tier in Tier)
 # in rules.yaml; this list is what names may appear there and in the interaction model.
 SIGNS: frozenset[str] = frozenset(
     {
-        # needs help now
+        # needs help now (emergency)
         "emergency_now",  # the up-front screen: "is any of this happening now?"
+        "stroke_passed",  # a stroke warning that came and went (TIA): face, arm, speech, sight
         "breathing_now",  # struggling to breathe now, choking and cannot breathe
+        "chest_pain",  # chest pain, pressure, heaviness or tightness
+        "allergic",  # swelling of the lips, tongue, mouth or throat; "an allergic reaction"
+        "seizure",  # a fit or seizure
+        "confusion",  # new confusion or drowsiness
+        "rash_fever",  # a rash that does not fade under a glass (with a fever)
         "face_droop",
-        "sudden_weakness",  # weakness or numbness that came on suddenly (BE-FAST "arm")
+        "sudden_weakness",  # weakness or numbness that came on suddenly (stroke: "arm")
         "sudden_speech",
         "sudden_balance",
-        "vision",  # sudden loss of vision or double vision
-        "meningism",  # stiff neck with a fever
+        "vision",  # sudden loss of vision or double vision (not blur alone)
+        "meningism",  # stiff neck with a fever (not a fever alone)
         "thunderclap",  # sudden severe headache
-        # same day
+        # same day (urgent)
         "breathless",  # short of breath at rest or lying flat
         "swallowing",  # includes choking on food
-        "speech",
+        "weakness_fast",  # weakness that came on over hours to days
+        "speech_fast",  # speech change over hours to days
+        "balance_fast",  # walking or balance change over hours to days
+        "bladder_bowel",
+        "injury_recent",  # the neck injury was in the last week
+        "injury_danger",  # a dive, fall from height, fast crash, bike collision, or neck pain
+        "neck_pain_sudden",  # sudden severe neck pain after manipulation or an injury
+        "serotonin",  # jerks with sweating, agitation or fever on an SSRI, tramadol, triptan
+        "pregnancy_warning",  # pregnant, with headache, vision change or sudden swelling
+        # a GP appointment in the next week or two (soon)
+        "speech",  # slowly changing speech (weeks to months)
         "weakness",  # includes clumsy hands: buttons, writing, dropping things
         "balance",
         "wasting",
-        "bladder_bowel",
-        "injury",  # a neck injury (fall, accident) before the twitching
-        "worsening",
         "tongue",  # twitching of the tongue
-        # within a week or two
+        "worsening",
+        "injury",  # a neck injury (fall, accident) before the twitching, at any time
         "numbness",
-        "spreading",
+        "spreading",  # twitching in more than one place
         "stiffness",  # muscle stiffness or cramps
         "weight_loss",
-        "duration",
-        "daily_life",
+        "duration",  # over two weeks (or, as asked, getting worse)
         "medicine",
+        "pregnant",  # the questions were not written for pregnancy: the midwife should know
+        "under_16",  # the check is for adults
         # a symptom the skill does not recognise: never self-care
         "unrecognised",
     }
