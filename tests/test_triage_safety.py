@@ -60,10 +60,10 @@ NERVE = {"weakness", "weakness_fast", "sudden_weakness", "numbness", "balance", 
 DISSECTION_NERVE = {"weakness", "weakness_fast", "numbness", "speech", "speech_fast", "balance",
                     "balance_fast"}
 # The design card's five and the clinical reviews' additions must all be asked (tongue is named
-# in the spreading question; worsening in the duration question).
+# in the spreading question, worsening in the duration question, weight loss in the wasting one).
 MUST_ASK = {"weakness", "swallowing", "speech", "balance", "numbness", "emergency_now",
             "stroke_passed", "breathless", "wasting", "injury", "spreading", "stiffness",
-            "weight_loss", "duration", "medicine", "sudden_speech", "sudden_weakness",
+            "duration", "medicine", "sudden_speech", "sudden_weakness",
             "sudden_balance", "breathing_now", "bladder_bowel", "speech_fast", "weakness_fast",
             "balance_fast", "injury_recent", "injury_danger", "neck_pain_sudden", "serotonin",
             "pregnancy_warning"}
