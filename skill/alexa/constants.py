@@ -72,6 +72,7 @@ SLOT_TYPES: dict[tuple[str, str], str] = {
     (PAUSE, SYMPTOM_SLOT): "SymptomType",
     (SIGN_FINE, SYMPTOM_SLOT): "SymptomType",
     (SIGN_FINE, DETAIL_SLOT): "SymptomType",
+    (REPORT_SYMPTOM, DETAIL_SLOT): "SymptomType",
     (CORRECTION, QUESTION_SLOT): "QuestionType",
     (CORRECTION, ANSWER_SLOT): "AnswerType",
     (LEARN, TOPIC_SLOT): "LearnTopicType",

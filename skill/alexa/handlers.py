@@ -120,6 +120,9 @@ class _DetailHandler(AbstractRequestHandler):
         heard = _heard(handler_input, talk, negating=self.negating)
         if talk.confirming and not heard.read_anything:
             return _settle(talk, kept=self.said is Reply.YES)
+        if self.said is Reply.YES and not heard.signs and _pending_id(talk) == _SCREEN:
+            # "Yeah, go on" to the emergency question: the number as a precaution, and which.
+            return AcknowledgeIntentHandler().handle(handler_input)
         return _take(talk, heard, self.said, negating=self.negating)
 
 
@@ -170,7 +173,13 @@ class ReportSymptomIntentHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
-        heard = _heard(handler_input, talk, negating=False, sudden=self.sudden, lead=self.lead)
+        _sign, before = _slot(handler_input, names.DETAIL_SLOT)
+        if before:  # "{detail} but {symptom}": read as said, across the "but"
+            lead = " ".join(w for w in (self.lead, before, "but") if w)
+            heard = _heard(handler_input, talk, negating=False, lead=lead)
+        else:
+            heard = _heard(handler_input, talk, negating=False, sudden=self.sudden,
+                           lead=self.lead)
         return _report(talk, heard)
 
 
@@ -188,8 +197,12 @@ def _report(talk: Conversation, heard: Heard) -> Response:
         # Words about a symptom the skill cannot read as any sign: named back, never
         # self-care.
         heard = replace(heard, unrecognised=heard.raw or talk.text("something_else"))
-    # At the resume offer too: the sign joins the unfinished check, which carries on.
-    return _take(talk, heard, Reply.NO if heard.says_no and heard.nothing else None)
+    # At the resume offer too: the sign joins the unfinished check, which carries on. Words
+    # that end on an answer ("..., so I'd say yes") answer the pending question.
+    said = {"yes": Reply.YES, "no": Reply.NO}.get(heard.closing or "")
+    if said is None and heard.says_no and heard.nothing:
+        said = Reply.NO
+    return _take(talk, heard, said)
 
 
 class SuddenSymptomIntentHandler(ReportSymptomIntentHandler):
@@ -587,7 +600,7 @@ def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
         # "No tingling" to a question about swallowing answers nothing: it is noted only.
         state = reply(rules, state, said)
         answered_yes = said is Reply.YES
-    if heard.worded and (heard.denied or heard.symptomish and heard.nothing):
+    if heard.worded and (heard.denied or (heard.symptomish and heard.nothing)):
         talk.mark_unread()  # a sentence with symptom words in it, denied or not read
     aside: list[str] = []
     if heard.others and not talk.about_other:
@@ -683,6 +696,14 @@ def _tap(arguments: object) -> tuple[str, str, str] | None:
         return None
     action, question, value = arguments
     return (action, question, value) if action in names.TAP_ACTIONS else None
+
+
+def _pending_id(talk: Conversation) -> str | None:
+    """The pending question of the check, if any (not the offer to resume)."""
+    if talk.offering_resume or talk.state is None:
+        return None
+    step = talk.step()
+    return step.question.id if isinstance(step, Ask) else None
 
 
 def _pending(talk: Conversation) -> str | None:
@@ -862,7 +883,8 @@ def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
     lexicon = lexicon_for(talk.content.locale)
     return Heard.read(lexicon.read(text), words, hedged=lexicon.hedged(text),
                       symptomish=lexicon.sounds_like_symptom(words),
-                      says_no=lexicon.says_no(words), worded=True, over=lexicon.over(text))
+                      says_no=lexicon.says_no(words), worded=True, over=lexicon.over(text),
+                      closing=lexicon.closing(words))
 
 
 def _heard_factors(handler_input: HandlerInput, talk: Conversation) -> Heard:

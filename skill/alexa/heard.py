@@ -52,6 +52,7 @@ class Heard:
     whatif: tuple[str, ...] = ()  # of those, the ones asked about as "what if"
     worded: bool = False  # read from the person's own words, not a value Alexa resolved
     over: bool = False  # the words say it is long ago or gone now ("years ago", "it's gone")
+    closing: str | None = None  # "yes" or "no": the words end on an answer ("so I'd say yes")
 
     @property
     def nothing(self) -> bool:
@@ -71,7 +72,7 @@ class Heard:
     @classmethod
     def read(cls, mentions: Iterable[MentionLike], raw: str, *, hedged: bool = False,
              symptomish: bool = False, says_no: bool = False, worded: bool = False,
-             over: bool = False) -> Heard:
+             over: bool = False, closing: str | None = None) -> Heard:
         signs: list[str] = []
         denied: list[str] = []
         factors: list[str] = []
@@ -96,7 +97,8 @@ class Heard:
                 signs.append(mention.id)
         return cls(tuple(signs), tuple(denied), tuple(factors), raw=raw, hedged=hedged,
                    symptomish=symptomish, says_no=says_no, others=tuple(others),
-                   aside=tuple(aside), whatif=tuple(whatif), worded=worded, over=over)
+                   aside=tuple(aside), whatif=tuple(whatif), worded=worded, over=over,
+                   closing=closing)
 
     def merge(self, other: Heard) -> Heard:
         return Heard(signs=_unique(self.signs, other.signs),
@@ -110,7 +112,8 @@ class Heard:
                      others=_unique(self.others, other.others),
                      aside=_unique(self.aside, other.aside),
                      whatif=_unique(self.whatif, other.whatif),
-                     worded=self.worded or other.worded, over=self.over or other.over)
+                     worded=self.worded or other.worded, over=self.over or other.over,
+                     closing=other.closing or self.closing)
 
     def is_emergency(self, rules: Rules) -> bool:
         return rules.tier_of(set(self.signs)) == Tier.EMERGENCY

@@ -71,9 +71,11 @@ SUDDEN_FORMS: Mapping[str, str] = {
 }
 # Reach of negation in words: "I don't think I have any numbness" needs five.
 NEGATION_REACH = 5
+# A mention this many words long or less runs on a negated list without a comma or "and".
+_LIST_ITEM_WORDS = 2
 POST_NEGATION_REACH = 4
 # `...` in a term: at most this many words between its neighbours.
-GAP_WORDS = 3
+GAP_WORDS = 4
 MIN_PREFIX_LETTERS = 3
 
 MentionKind = Literal["sign", "factor"]
@@ -104,6 +106,8 @@ _CONTEXT: Mapping[str, _Kind] = {
     "terminators": "terminator",  # ends every trigger's reach
 }
 _CONTEXT_KEYS = frozenset({"extends", *_CONTEXT})
+# Kinds matched apart from the reading's words (see Lexicon._match).
+_APART: frozenset[str] = frozenset({"sudden", *_CONTEXT.values()})
 _TRIGGERS = frozenset(_CONTEXT.values()) - {"terminator", "self", "recent"}
 # Emergency signs that count even when they have passed (BE-FAST: "call even if it goes away";
 # a thunderclap or a blackout that has passed still needs help now). A fever that has gone is not
@@ -117,8 +121,9 @@ _TWITCH_STEMS = ("twitch", "fascic", "spasm", "flicker", "jump")
 _WORD_LISTS = ("clause_openers", "list_words")
 # Phrase lists read on their own: a hedge ("not sure", "no idea") makes an answer a "not sure";
 # a symptom word ("rash", "sore") makes words the lexicon cannot read a symptom to name back.
-_PHRASE_LISTS = ("hedges", "no_answers", "symptom_words")
-_TOP_KEYS = frozenset({"signs", "factors", *_CATEGORIES, *_WORD_LISTS, *_PHRASE_LISTS})
+_PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_endings")
+_TOP_KEYS = frozenset({"signs", "factors", "together", *_CATEGORIES, *_WORD_LISTS,
+                       *_PHRASE_LISTS})
 # "my tongue's twitching" is "tongue is"; these keep their 's ("it's" is a word of its own).
 _KEEP_S = frozenset({"it", "that", "there", "what", "he", "she", "who", "let", "where", "here",
                      "how", "one", "everything", "nothing", "something", "someone", "everyone",
@@ -372,8 +377,14 @@ class Lexicon:
         hedges: tuple[str, ...] = (),
         symptom_words: tuple[str, ...] = (),
         no_answers: tuple[str, ...] = (),
+        together: tuple[tuple[str, tuple[_Term, ...], tuple[_Term, ...]], ...] = (),
+        endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
     ) -> None:
         self.locale = locale
+        # A sign said in two parts of a sentence ("my neck is rigid ... a fever of 39"): each
+        # part is a term list, matched apart from the reading, never competing with it.
+        self._together = together
+        self._endings = endings
         self._hedges = tuple(f" {hedge} " for hedge in hedges)
         self._no_answers = tuple(f" {no} " for no in no_answers)
         self._symptom_words = frozenset(w for w in symptom_words if not w.endswith("*"))
@@ -463,12 +474,34 @@ class Lexicon:
         phrases = {name: tuple(" ".join(_word_key(w) for w in text.split())
                                for text in r.strings(top.get(name), name, optional=True))
                    for name in _PHRASE_LISTS}
+        together: list[tuple[str, tuple[_Term, ...], tuple[_Term, ...]]] = []
+
+        def self_part(apart: _Compiler, part: Any, key: str) -> tuple[_Term, ...]:
+            # Each part has its namespace: its terms may repeat a sign's, or the other part's.
+            return tuple(apart.term(text, f"{key}[{k}]", "sign", key)
+                         for k, text in enumerate(r.strings(part, key)))
+
+        pairs = top.get("together")
+        if pairs is not None:
+            for name, groups in r.mapping(pairs, "together").items():
+                if name not in READ_SIGNS:
+                    raise r.fail(f"together.{name}", f"{name!r} is not a sign read from words")
+                if not isinstance(groups, list) or not groups:
+                    raise r.fail(f"together.{name}", "expected a list of [part, part] pairs")
+                for i, pair in enumerate(groups):
+                    key = f"together.{name}[{i}]"
+                    if not isinstance(pair, list) or len(pair) != 2:
+                        raise r.fail(key, "expected two parts, each a list of terms")
+                    parts = tuple(self_part(_Compiler(r, gap_stops), part, f"{key}[{j}]")
+                                  for j, part in enumerate(pair))
+                    together.append((name, parts[0], parts[1]))
         return cls(
             locale, terms, compiled,
             openers=words["clause_openers"], list_words=words["list_words"],
             negator_words=frozenset(_single_words(categories["negators"])), gap_stops=gap_stops,
             hedges=phrases["hedges"], symptom_words=phrases["symptom_words"],
-            no_answers=phrases["no_answers"],
+            no_answers=phrases["no_answers"], together=tuple(together),
+            endings=(phrases["yes_endings"], phrases["no_endings"]),
         )
 
     # --- reading ---------------------------------------------------------------------------
@@ -481,11 +514,22 @@ class Lexicon:
         """Whether the words answer no with a reason ("I'm only thirty, so probably not")."""
         return _has_phrase(self._no_answers, text)
 
+    def closing(self, text: str) -> str | None:
+        """"yes" or "no" when the words end on an answer ("... so I'd say yes"), else None."""
+        joined = f" {' '.join(t.key for t in _tokens(text) if not t.is_mark)}"
+        for answer, endings in zip(("yes", "no"), self._endings, strict=True):
+            if any(joined.endswith(f" {ending}") for ending in endings):
+                return answer
+        return None
+
     def over(self, text: str) -> bool:
-        """Whether the words say something is long ago or gone now ("years ago", "it's gone")."""
+        """Whether the words say something is long ago, or was days ago and is gone now ("years
+        ago", "last week, but it's gone"); "it's fine now" alone is no time (a stroke sign
+        that passed is still an emergency)."""
         keys = [token.key for token in _tokens(text)]
-        items, _markers = self._match(keys) if keys else ([], [])
-        return any(item.term.kind in ("long_ago", "resolved") for item in items)
+        _items, apart = self._match(keys) if keys else ([], [])
+        kinds = {item.term.kind for item in _longest_first(apart)}
+        return "long_ago" in kinds or {"passed", "resolved"} <= kinds
 
     def sounds_like_symptom(self, text: str) -> bool:
         """Whether words the lexicon cannot read still describe a symptom ("a rash")."""
@@ -500,7 +544,9 @@ class Lexicon:
         if not tokens:
             return ()
         keys = [token.key for token in tokens]
-        items, markers = self._match(keys)
+        items, apart = self._match(keys)
+        markers = [item for item in apart if item.term.kind == "sudden"]
+        triggers = _longest_first([item for item in apart if item.term.kind != "sudden"])
         owner = [-1] * len(tokens)
         for index, item in enumerate(items):
             for t in range(item.start, item.end):
@@ -509,7 +555,7 @@ class Lexicon:
         self._negate(keys, items, owner, markers)
         self._post_negate(keys, items, owner)
         sudden = self._sudden_parts(keys, items, markers)
-        context = _Context(keys, items, markers)
+        context = _Context(keys, items, markers, triggers)
 
         # One mention per id, where first named; a meant mention outweighs a denied one.
         chosen: dict[str, tuple[_Item, tuple[bool, bool, bool, bool]]] = {}
@@ -521,6 +567,16 @@ class Lexicon:
                 sign = SUDDEN_FORMS[sign]
             if sign == "duration" and context.duration_of_another(item):
                 continue  # "my arm has been weak for months": not the twitch's duration
+            marks = context.marks(item, sign)
+            if marks[2] and sign in SUDDEN_FORMS and context.now_in_sentence(item):
+                # Someone else's weakness, speech or balance going wrong now is told because it
+                # came on suddenly: "my wife's slurring and can't hold her cup, right now".
+                sign = SUDDEN_FORMS[sign]
+                marks = context.marks(item, sign)
+            kept = chosen.get(sign)
+            if kept is None or _weight(item, marks) > _weight(*kept):
+                chosen[sign] = (item, marks)
+        for sign, item in self._together_items(keys, items, context):
             marks = context.marks(item, sign)
             kept = chosen.get(sign)
             if kept is None or _weight(item, marks) > _weight(*kept):
@@ -539,6 +595,33 @@ class Lexicon:
             for sign, (item, marks) in chosen.items()
         )
 
+    def _together_items(self, keys: list[str], items: list[_Item], context: _Context
+                        ) -> list[tuple[str, _Item]]:
+        """Signs said in two parts ("my neck is rigid and I've a fever of 39"): both parts in
+        one sentence, neither negated nor inside a negated mention."""
+        found: list[tuple[str, _Item]] = []
+        if not self._together:
+            return found
+        denied = [item for item in items if item.is_mention and item.negated]
+        negators = [item for item in items if item.term.kind == "negator" and not item.void]
+
+        def live(hit: _Item) -> bool:
+            if hit.negated or any(d.start <= hit.start < d.end for d in denied):
+                return False
+            return not any(n.end <= hit.start <= n.end + NEGATION_REACH
+                           and context.segment[n.start] == context.segment[hit.start]
+                           for n in negators)
+
+        for sign, first, second in self._together:
+            ones = [h for h in self._candidates(keys, first) if live(h)]
+            twos = [h for h in self._candidates(keys, second) if live(h)]
+            for one in ones:
+                if any(context.sentence[one.start] == context.sentence[two.start]
+                       for two in twos):
+                    found.append((sign, _Item(one.term, one.start, one.end)))
+                    break
+        return found
+
     def _negate_backward(self, keys: list[str], items: list[_Item]) -> None:
         """"swallowing? no, it's the same": a bare mention that opens the words, then a negator
         straight after it, is denied (the negator still answers on its own, so it negates
@@ -551,7 +634,8 @@ class Lexicon:
         if after is not None and after.term.kind == "negator":
             first.negated = True
 
-    def _candidates(self, keys: list[str]) -> list[_Item]:
+    def _candidates(self, keys: list[str], only: tuple[_Term, ...] | None = None) -> list[_Item]:
+        """Every match of every term (or of `only`) at every word."""
         marked = [_GAP_STOP + key if key in self._gap_stops else key for key in keys]
         joined = " ".join(marked)
         offsets: list[int] = []
@@ -564,11 +648,15 @@ class Lexicon:
             at += 1
         found: list[_Item] = []
         for index, key in enumerate(keys):
-            terms = list(self._by_word.get(key, ()))
-            for length in self._stem_lengths:
-                if length > len(key):
-                    break
-                terms.extend(self._by_stem.get(key[:length], ()))
+            if only is not None:
+                terms = [t for t in only if any(
+                    key == w or (stem and key.startswith(w)) for w, stem in t.first)]
+            else:
+                terms = list(self._by_word.get(key, ()))
+                for length in self._stem_lengths:
+                    if length > len(key):
+                        break
+                    terms.extend(self._by_stem.get(key[:length], ()))
             for term in terms:
                 match = term.pattern.match(joined, offsets[index])
                 if match is None:
@@ -588,10 +676,12 @@ class Lexicon:
         "can't"; "arm has been weak" and "for months" together beat "been weak for months".
         """
         candidates = self._candidates(keys)
-        markers = [item for item in candidates if item.term.kind == "sudden"]
+        # Sudden markers and context triggers never compete with the signs' words: "my" in
+        # "accidents with my bladder" is the speaker, and the bladder term still spans it.
+        markers = [item for item in candidates if item.term.kind in _APART]
         ending: dict[int, list[_Item]] = {}
         for item in candidates:
-            if item.term.kind != "sudden":
+            if item.term.kind not in _APART:
                 ending.setdefault(item.end, []).append(item)
         best: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)]
         choice: list[_Item | None] = [None]
@@ -622,7 +712,7 @@ class Lexicon:
         if at == 0 or keys[at - 1] in (_STOP, _PAUSE):
             return True
         before = owner[at - 1]
-        return before >= 0 and items[before].term.kind in ("breaker", "terminator")
+        return before >= 0 and items[before].term.kind == "breaker"
 
     def _negate(self, keys: list[str], items: list[_Item], owner: list[int],
                 markers: list[_Item]) -> None:
@@ -683,12 +773,19 @@ class Lexicon:
         """Negate `first` and the mentions listed right after it."""
         first.negated = True
         t = first.end
+        separated = False
         while t < len(keys):
             index = owner[t]
-            if index >= 0 and items[index].is_mention and items[index].start == t:
-                items[index].negated = True  # a term may start with its list word: "or talking"
+            if index >= 0 and items[index].is_mention and items[index].start == t and (
+                    separated or items[index].end - items[index].start <= _LIST_ITEM_WORDS):
+                # "no tingling numbness or weakness" (Alexa writes no commas); a term may start
+                # with its list word ("or talking"). A longer mention straight after is a new
+                # clause: "no injury chest is really tight".
+                items[index].negated = True
+                separated = False
                 t = items[index].end
             elif index < 0 and (keys[t] == _PAUSE or keys[t] in self._list_words):
+                separated = True
                 t += 1
             else:
                 return
@@ -747,6 +844,18 @@ class Lexicon:
         return [p in marked for p in part]
 
 
+def _longest_first(found: list[_Item]) -> list[_Item]:
+    """Context triggers that do not overlap, the longest kept: "my husband" over "my"."""
+    kept: list[_Item] = []
+    taken: set[int] = set()
+    for item in sorted(found, key=lambda i: (i.start - i.end, i.start)):
+        span = set(range(item.start, item.end))
+        if not span & taken:
+            kept.append(item)
+            taken |= span
+    return sorted(kept, key=lambda i: i.start)
+
+
 def _weight(item: _Item, marks: tuple[bool, bool, bool, bool]) -> tuple[bool, bool]:
     """Which of two mentions of one id to keep: one said of the speaker now outweighs one in the
     past, in a "what if" or about someone else; then a meant one outweighs a denied one."""
@@ -756,14 +865,15 @@ def _weight(item: _Item, marks: tuple[bool, bool, bool, bool]) -> tuple[bool, bo
 class _Context:
     """The ConText triggers of one reading and the segments they reach over."""
 
-    def __init__(self, keys: list[str], items: list[_Item], markers: list[_Item]) -> None:
+    def __init__(self, keys: list[str], items: list[_Item], markers: list[_Item],
+                 triggers: list[_Item]) -> None:
         self.items = items
         self.keys = keys
         # A segment ends at a full stop, a clause breaker or a terminator; a resolution
         # ("but it's gone now") reaches back over clause breakers, to the last full stop.
         self.segment = [0] * len(keys)
         self.sentence = [0] * len(keys)
-        ends = {t for item in items if item.term.kind in ("breaker", "terminator")
+        ends = {t for item in (*items, *triggers) if item.term.kind in ("breaker", "terminator")
                 for t in range(item.start, item.end)}
         segment = sentence = 0
         for t, key in enumerate(keys):
@@ -774,9 +884,10 @@ class _Context:
                 segment += 1
             self.segment[t] = segment
             self.sentence[t] = sentence
-        self.triggers = [item for item in items if item.term.kind in _TRIGGERS]
-        self.recent = [item for item in (*items, *markers) if item.term.kind in ("recent", "sudden")]
-        self.selves = [item for item in items if item.term.kind == "self"]
+        self.triggers = [item for item in triggers if item.term.kind in _TRIGGERS]
+        self.recent = [item for item in (*triggers, *markers)
+                       if item.term.kind in ("recent", "sudden")]
+        self.selves = [item for item in triggers if item.term.kind == "self"]
 
     def _between(self, found: list[_Item], start: int, end: int) -> bool:
         return any(start <= item.start and item.end <= end for item in found)
@@ -827,6 +938,10 @@ class _Context:
             historical = True  # "a fever last week, but it's gone": not a sign now
         return historical, hypothetical, other, ordinary
 
+    def now_in_sentence(self, item: _Item) -> bool:
+        """A "now" or sudden marker in the mention's sentence."""
+        return any(self.sentence[r.start] == self.sentence[item.start] for r in self.recent)
+
     def _opens_segment(self, trigger: _Item) -> bool:
         at = trigger.start
         return at == 0 or self.segment[at - 1] != self.segment[at] or self.keys[at - 1] in (
@@ -842,8 +957,8 @@ class _Context:
         if any(self.keys[t].startswith(_TWITCH_STEMS) for t in span):
             return False
         return any(other.is_mention and other.term.kind == "sign" and other is not item
-                   and other.term.id != "duration" and self.segment[other.start] == segment
-                   for other in self.items)
+                   and other.term.id != "duration" and not other.negated
+                   and self.segment[other.start] == segment for other in self.items)
 
 
 def _read(path: Path) -> Any:

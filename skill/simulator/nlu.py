@@ -32,6 +32,8 @@ DEFAULT_SLOT_THRESHOLD = 88.0
 _MIN_FUZZY_CHARS = 4
 # Confidence given to a slot that the carrier phrase captured but no value or synonym matched.
 _NO_MATCH_CONFIDENCE = 0.6
+# A slot type with a value this many words long is a catch-all (see Nlu._slot_words).
+CATCH_ALL_WORDS = 12
 ER_MATCH = "ER_SUCCESS_MATCH"
 ER_NO_MATCH = "ER_SUCCESS_NO_MATCH"
 
@@ -167,6 +169,14 @@ class Nlu:
         self.slot_threshold = slot_threshold
         self.invocation_key = normalise(model.invocation_name)
         self._catalogues: dict[str, _SlotCatalogue] = {}
+        # How many words a slot of each type takes at most: Alexa fills a custom slot with
+        # about as many words as its longest values have ("Why a Custom Slot is the Literal
+        # Solution", Amazon Alexa blog). A slot-only sample ("{symptom}") is a catch-all only for
+        # a type with sentence-long values, and only for utterances no longer than those.
+        self._slot_words = {
+            type_name: max((len(normalise(said).split()) for v in values
+                            for said in (v.name, *v.synonyms)), default=0)
+            for type_name, values in model.slot_types.items()}
         for type_name, values in model.slot_types.items():
             catalogue = _SlotCatalogue()
             for value in values:
@@ -262,9 +272,11 @@ class Nlu:
             for slot in slots.values():
                 confidence *= slot.confidence
             resolved = all(s.status != ER_NO_MATCH for s in slots.values())
-            if not pattern.literal_chars and not resolved:
+            if not pattern.literal_chars and not resolved and not self._catches(
+                    intent.slots, pattern, len(tokens.key)):
                 # A sample that is only slots ("{factor}") would take any words at all: it
-                # counts only when Alexa could resolve every slot to a value.
+                # counts only when Alexa could resolve every slot to a value, or as a
+                # catch-all of a type whose values are as long as the words said.
                 continue
             result = self._result(utterance, pattern.intent, slots, confidence, "pattern",
                                   pattern.sample)
@@ -272,6 +284,10 @@ class Nlu:
             if best is None or rank > best[0]:
                 best = (rank, result)
         return best
+
+    def _catches(self, slot_types: dict[str, str], pattern: _Pattern, words: int) -> bool:
+        longest = [self._slot_words.get(slot_types[name], 0) for name in pattern.slot_names]
+        return len(longest) == 1 and longest[0] >= CATCH_ALL_WORDS and words <= longest[0]
 
     def _fuzzy_match(self, utterance: str, candidates: Sequence[Tokens]) -> Understanding:
         from rapidfuzz import fuzz, process

@@ -1,0 +1,76 @@
+"""The people corpus through the simulator, per kind of person, locale and kind of answer.
+
+The simulator understands only what the interaction model (and Amazon's built-in intents) give
+it. The tuning part is held to its measured floor and to zero safety misreads; the held-out part,
+used for no tuning step, is reported apart and held to what it measured when first run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from functools import cache
+from typing import Any
+
+import pytest
+from people import CORPORA, Reply_, Report, cases, judge
+
+from skill.simulator.envelopes import EnvelopeFactory
+from skill.simulator.model import default_model_dir, load_model
+from skill.simulator.nlu import Nlu
+from skill.simulator.runner import Simulator, Turn
+from skill.simulator.transport import InProcess
+
+# Measured floors (README, "How well it understands"): a change that understands less fails.
+MIN_SHARE = {"tuning": 0.90, "held out": 0.80}
+MAX_UNSAFE = {"tuning": 0, "held out": 0}
+
+
+@cache
+def _nlu(locale: str) -> Nlu:
+    return Nlu(load_model(default_model_dir() / f"{locale}.json", locale))
+
+
+class SimulatorSpeaker:
+    def __init__(self, transport: InProcess) -> None:
+        self.transport = transport
+        self.sim: Simulator | None = None
+
+    def __call__(self, locale: str, utterances: list[str], *, new: bool = True) -> list[Reply_]:
+        if new or self.sim is None:
+            self.sim = Simulator(_nlu(locale), EnvelopeFactory(locale, user=f"p-{uuid.uuid4()}"),
+                                 self.transport)
+        return [_reply(self.sim.say(u)) for u in utterances]
+
+
+def _reply(turn: Turn) -> Reply_:
+    attributes: dict[str, Any] = turn.response.get("sessionAttributes") or {}
+    return Reply_(turn.speech or "", turn.ended, turn.card, attributes)
+
+
+@pytest.fixture(scope="module")
+def speaker(tmp_path_factory: pytest.TempPathFactory) -> SimulatorSpeaker:
+    folder = tmp_path_factory.mktemp("people-memory")
+    return SimulatorSpeaker(InProcess(storage=f"sqlite:{folder}/memory.sqlite3"))
+
+
+def test_the_corpus_is_broad() -> None:
+    every = [c for corpus in CORPORA for c in cases(corpus)]
+    assert len(every) >= 600
+    assert {c.persona for c in every} == {"anxious25", "older72", "indian", "british", "hurry"}
+    assert {c.locale for c in every} == {"en-US", "en-GB", "en-CA", "en-AU", "en-IN"}
+    kinds = {c.expect for c in every}
+    assert {"emergency", "denied", "not_now", "correct", "other_person", "which_one"} <= kinds
+
+
+@pytest.mark.parametrize("corpus", list(CORPORA))
+def test_people_are_understood(corpus: str, speaker: SimulatorSpeaker,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    report = Report([judge(case, speaker) for case in cases(corpus)])
+    with capsys.disabled():
+        # PEOPLE_MISSES=1 lists every line not understood (for the tuning part only: the
+        # held-out part is never looked at line by line).
+        misses = corpus == "tuning" and os.environ.get("PEOPLE_MISSES") == "1"
+        print("\n" + report.text(f"people corpus, {corpus}, simulator", misses=misses))
+    assert len(report.unsafe()) <= MAX_UNSAFE[corpus], report.text(corpus)
+    assert report.share() >= MIN_SHARE[corpus], report.text(corpus)
