@@ -160,6 +160,40 @@ def installed_pins(exclude: Iterable[str] = ("neck-twitch-check",)) -> list[str]
     return [f"{name}=={version}" for name, version in sorted(pins.items())]
 
 
+def runtime_pins(requirements: Sequence[str]) -> list[str]:
+    """`name==version` for the installed closure of `requirements`: ship what was tested.
+
+    Every distribution of the closure must be installed here: a pin taken from an environment
+    that lacks part of the closure can contradict what the missing part needs (python-dateutil
+    4 beside botocore's `<3`), and pip then backtracks through every botocore release for as
+    long as it takes. `make install` installs the whole closure (the `dev` extra); `--no-pin`
+    lets pip choose instead.
+    """
+    pins: dict[str, str] = {}
+    missing: list[str] = []
+    pending = list(requirements)
+    while pending:
+        requirement = pending.pop()
+        name = _normalise(_requirement_name(requirement))
+        if name in pins or name in missing:
+            continue
+        try:
+            dist = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            if ";" not in requirement:  # a marker may exclude it from this Python
+                missing.append(name)
+            continue
+        pins[name] = dist.version
+        pending.extend(req for req in dist.requires or () if _is_unconditional(req))
+    if missing:
+        raise PackagingError(
+            f"{', '.join(sorted(missing))} not installed in {sys.prefix}, so the versions to pin "
+            "are not known: run `make install` (it installs every runtime dependency) or pass "
+            "--no-pin"
+        )
+    return [f"{name}=={version}" for name, version in sorted(pins.items())]
+
+
 def install_dependencies(
     requirements: Sequence[str],
     dest: Path,
@@ -398,11 +432,12 @@ def build_skill_bundle(
     the policy pages rendered with `publishing`'s contact (none given: the pages say so)."""
     root = project_root()
     if deps_dir is None:
+        requirements = runtime_requirements(root)
         deps_dir = cached_dependencies(
-            runtime_requirements(root),
+            requirements,
             target,
             cache_root or root / "build" / "lambda-deps",
-            installed_pins() if pin else (),
+            runtime_pins(requirements) if pin else (),
         )
     elif not deps_dir.is_dir():
         raise PackagingError(f"--deps-dir {deps_dir} is not a folder")

@@ -363,3 +363,13 @@ def test_tooling_stays_out_of_the_bundle(names: list[str]) -> None:
     assert {"skill/policy_page.py", "policy_pages/privacy.html", "policy_pages/terms.html"} <= set(
         names
     )
+
+
+def test_pins_are_the_installed_closure_of_the_runtime_requirements() -> None:
+    pins = dict(pin.split("==") for pin in packaging.runtime_pins(packaging.runtime_requirements()))
+    assert {"ask-sdk-core", "ask-sdk-model", "pyyaml", "python-dateutil", "botocore"} <= set(pins)
+    assert not {"click", "pip", "setuptools", "flask", "neck-twitch-check"} & set(pins)
+    # A closure this environment lacks gives no pins to trust: a clear error, never a pip that
+    # backtracks through every botocore release.
+    with pytest.raises(PackagingError, match=r"no-such-distribution not installed.*--no-pin"):
+        packaging.runtime_pins(["ask-sdk-core", "no-such-distribution>=1"])
