@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
@@ -131,3 +132,20 @@ def test_every_sign_and_combination_names_its_source() -> None:
         assert len(sign.source) > 5, sign
     for combo in rules.combinations:
         assert len(combo.source) > 5, combo
+
+
+def test_every_source_names_a_reference_of_docs_clinical() -> None:
+    """Each part of a rule's source starts with a key that docs/clinical.md defines (or is the
+    safety principle), so every claim can be looked up in the repository."""
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "clinical.md").read_text()
+    defined = set(re.findall(r"\*\*([A-Z0-9-]+)\*\*", docs))
+    assert {"NG127", "NG42", "NHS-TWITCH", "CCR", "HUNTER", "NHS-PET"} <= defined
+    rules = default_rules()
+    sources = [s.source for s in rules.signs.values()] + [c.source for c in rules.combinations]
+    for source in sources:
+        for part in source.split(";"):
+            key = re.split(r"[\s:(]", part.strip())[0]
+            assert key in defined or part.strip().startswith("safety principle"), (key, source)
+    # The rules file points to the repository's own clinical basis, not outside it.
+    header = RULES_PATH.read_text().split("version:")[0]
+    assert "docs/clinical.md" in header and "shared" not in header
