@@ -440,3 +440,26 @@ def test_lifestyle_answers_only_choose_the_tips(factors: tuple[str, ...]) -> Non
     assert next_step(RULES, which) == Ask(RULES.lifestyle, clarify=True)
     general = next_step(RULES, reply(RULES, which, Reply.YES))
     assert isinstance(general, Outcome) and general.tips == ("rest", "worry")
+
+
+FEARS = ("die", "conditions", "medication", "pregnant", "child", "neurologist", "supplements",
+         "anxiety")
+
+
+@pytest.mark.parametrize("content", CONTENTS, ids=[c.locale for c in CONTENTS])
+def test_answers_to_fears_and_interim_advice_are_safe_in_every_locale(content: Content) -> None:
+    """The words the conversation layer says for a fear or as soon as a sign is known: short,
+    never a diagnosis or "harmless", and each says what to do (the number, or whom to ask)."""
+    for topic in FEARS:
+        words = content.text(f"fears.{topic}")
+        assert len(words.split()) <= 70, (topic, words)
+        assert not DIAGNOSIS.search(words) and "harmless" not in words.lower(), (topic, words)
+        assert not DISEASE_NAMES.search(words), (topic, words)  # not even to deny them
+        assert content.call in words or re.search(
+            r"\b(GP|doctor|provider|pharmacist|midwife|neurologist|paediatrician|"
+            r"pediatrician)\b", words), (topic, words)
+    assert content.call in content.text("interim.emergency", signs="x")
+    assert "today" in content.text("interim.urgent", signs="x")
+    # Pregnancy warning signs go to a midwife or maternity service now, in every locale.
+    assert re.search(r"\b(midwife|maternity|labou?r and delivery)\b",
+                     content.text("notes.pregnancy_warning")), content.locale
