@@ -13,6 +13,7 @@ directory (the simulator and the self-hosted service).
 
 from __future__ import annotations
 
+import logging
 import os
 from abc import abstractmethod
 from collections.abc import Callable, Mapping
@@ -27,10 +28,10 @@ SALT_ENV = "NECK_TWITCH_ID_SALT"
 TTL_DAYS = 90
 DEFAULT_SALT = "neck-twitch-check"  # set NECK_TWITCH_ID_SALT to a secret of your own
 LAYOUT_VERSION = 2  # {"v": 2, "people": {hashed person id or "account": entry}}
-# Storage is a convenience, never worth a slow turn: each call gets this long at most (the
-# SQLite busy timeout; DynamoDB's connect and read timeouts, see skill.storage.dynamodb), and
-# a turn whose first call failed makes no other (skill.alexa.memory).
-BUDGET_SECONDS = 0.5
+# Storage is a convenience, never worth a slow turn: a call waits this long at most for a busy
+# SQLite file (DynamoDB: skill.storage.dynamodb), and a turn whose first call failed makes no
+# other (skill.alexa.memory). Alexa waits about 8 seconds for the whole turn.
+BUDGET_SECONDS = 2.0
 # An optimistic write that lost the race to a housemate's is tried again on the new item, for
 # this long at most (DynamoDB; SQLite waits for its lock instead).
 RETRY_SECONDS = 1.0
@@ -64,6 +65,13 @@ def hashed_id(value: str) -> str:
     salt = (os.environ.get(SALT_ENV) or DEFAULT_SALT).encode("utf-8", "surrogatepass")
     # "surrogatepass": a forged id with a lone surrogate still hashes (to its own key).
     return hmac.new(salt, value.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+
+
+def quiet_library_loggers() -> None:
+    """Library loggers that print request and response bodies at DEBUG (boto3's hold stored
+    answers and hashed ids) stay at WARNING, whatever the root logger's level."""
+    for name in ("boto3", "botocore", "urllib3", "s3transfer"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def people_of(attributes: Any) -> People | None:

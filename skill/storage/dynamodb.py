@@ -22,7 +22,6 @@ from typing import Any
 from ask_sdk_core.exceptions import PersistenceException
 
 from skill.storage import (
-    BUDGET_SECONDS,
     RETRY_SECONDS,
     TTL_DAYS,
     Change,
@@ -31,6 +30,7 @@ from skill.storage import (
     hashed_user_id,
     layout,
     people_of,
+    quiet_library_loggers,
 )
 
 logger = logging.getLogger(__name__)
@@ -41,10 +41,10 @@ KEY = "id"
 ATTRIBUTES = "attributes"
 SET_ASIDE_SUFFIX = "#set-aside"  # an unreadable item is kept under its key plus this
 # Per call: connect and read timeouts, and two attempts in all (botocore's standard retry mode,
-# which also backs off on throttling). A call past them raises, and the turn goes on without
-# memory.
-CONNECT_TIMEOUT_SECONDS = BUDGET_SECONDS
-READ_TIMEOUT_SECONDS = BUDGET_SECONDS
+# which also backs off on throttling): about BUDGET_SECONDS at worst. A call past them raises,
+# and the turn goes on without memory.
+CONNECT_TIMEOUT_SECONDS = 0.5
+READ_TIMEOUT_SECONDS = 0.5
 TOTAL_ATTEMPTS = 2
 REGION_ENVS = ("AWS_REGION", "AWS_DEFAULT_REGION")
 
@@ -70,13 +70,6 @@ def dynamodb_resource() -> Any:
     if session.region_name is None and not any(os.environ.get(name) for name in REGION_ENVS):
         raise NoRegion("DynamoDB memory needs an AWS region: set AWS_REGION (Lambda sets it)")
     return session.resource("dynamodb", config=botocore_config())
-
-
-def quiet_aws_loggers() -> None:
-    """botocore and urllib3 log request and response bodies at DEBUG (stored answers, hashed
-    ids): whatever the root logger's level, they stay at WARNING."""
-    for name in ("boto3", "botocore", "urllib3", "s3transfer"):
-        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 class DynamoDbHouseholdAdapter(HouseholdAdapter):
@@ -239,9 +232,10 @@ def _code(exc: BaseException) -> str:
 def dynamodb_adapter(table_name: str, *, resource: Any = None, ttl_days: int = TTL_DAYS,
                      clock: Any = time.time) -> DynamoDbHouseholdAdapter:
     """The adapter on `table_name` (an ASK SDK DynamoDbAdapter too), with a bounded client."""
+    quiet_library_loggers()
+    if resource is None:
+        resource = dynamodb_resource()  # before the SDK's module, which needs a region too
     from ask_sdk_dynamodb.adapter import DynamoDbAdapter
-
-    quiet_aws_loggers()
 
     class Adapter(DynamoDbHouseholdAdapter, DynamoDbAdapter):
         pass
@@ -249,7 +243,7 @@ def dynamodb_adapter(table_name: str, *, resource: Any = None, ttl_days: int = T
     adapter = Adapter(
         table_name=table_name, partition_key_name=KEY, attribute_name=ATTRIBUTES,
         create_table=False, partition_keygen=hashed_user_id,
-        dynamodb_resource=resource if resource is not None else dynamodb_resource())
+        dynamodb_resource=resource)
     adapter.ttl_seconds = ttl_days * 86400
     adapter.clock = clock
     return adapter

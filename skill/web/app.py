@@ -8,8 +8,11 @@ Order of work for each request, cheapest and least trusting first:
 3. the body is read (413 for a chunked body over the limit, 400 if shorter than announced);
    with verification on, the chain and the signature over the raw bytes (400), before anything
    is parsed;
-4. UTF-8, JSON, nesting depth and envelope shape on the parsed document (400);
-5. the SDK builds its objects; then the timestamp and skill-id checks (400), then the skill.
+4. UTF-8, JSON (no NaN or Infinity), nesting depth and envelope shape on the parsed document,
+   including a `context` and a timestamp that exists (400, ``skill.alexa.guard``);
+5. the SDK builds its objects; then the timestamp, skill-id and request-id (no replay) checks
+   (400), then the skill. A SkillDisabled event whose delete failed gets 503, not 200, so that
+   Alexa sends it again.
 
 Logs name the reason of a refusal (a fixed identifier) and never the request's content, user
 ids, intent names or exception messages.
@@ -32,7 +35,8 @@ from flask import Flask, Response, current_app, jsonify
 from flask import request as flask_request
 from werkzeug.exceptions import HTTPException
 
-from skill.storage import DEFAULT_SALT, SALT_ENV
+from skill.alexa.guard import UnacknowledgedDelete, envelope_problem, json_depth_exceeds
+from skill.storage import StorageConfigError, quiet_library_loggers
 from skill.web._sdk_compat import (
     VERIFY_SIGNATURE_APP_CONFIG,
     VERIFY_TIMESTAMP_APP_CONFIG,
@@ -42,9 +46,17 @@ from skill.web._sdk_compat import (
     WebserviceSkillHandler,
 )
 from skill.web.policy import blueprint as policy_pages
+from skill.web.startup import (
+    ANY_SKILL_ENV,
+    SKILL_ID_ENV,
+    ConfigurationError,
+    check_production_settings,
+    check_skill_id,
+)
 from skill.web.verifier import (
     CertificateFetcher,
     Clock,
+    ReplayVerifier,
     SignatureHeaders,
     SignatureVerifier,
     SkillIdMismatch,
@@ -58,10 +70,8 @@ logger = logging.getLogger(__name__)
 
 # Alexa requests are a few KB; 1 MiB leaves room for any real one and refuses the rest early.
 MAX_BODY_BYTES = 1024 * 1024
-# Containers nested in the body, the envelope itself included (a real envelope is about 8 deep;
-# the SDK copies session attributes recursively, which fails somewhere past 300).
+# Containers nested in the body, the envelope itself included (skill.alexa.guard.MAX_DEPTH).
 MAX_JSON_DEPTH = 64
-SKILL_ID_ENV = "SKILL_ID"
 # The SDK's own skill-id check raises a bare AskSdkException with this text.
 _SDK_SKILL_ID_MESSAGE = "Skill ID Verification failed"
 _UNSET: Any = object()
@@ -80,10 +90,6 @@ class ApiError(Exception):
 
 class _InvalidEnvelope(Exception):
     """The body is JSON but the SDK cannot read it as a request envelope."""
-
-
-class ConfigurationError(ValueError):
-    """The service cannot start as configured; the message is one line saying what to do."""
 
 
 def _error_response(status: int, code: str, message: str) -> tuple[Response, int]:
@@ -112,7 +118,13 @@ class _PhasedSkillHandler(WebserviceSkillHandler):
                 serialized_request_env=http_request_body,
                 deserialized_request_env=envelope,
             )
-        response = self._skill.invoke(request_envelope=envelope, context=None)
+        try:
+            response = self._skill.invoke(request_envelope=envelope, context=None)
+        except UnacknowledgedDelete:
+            for verifier in self._verifiers:
+                if isinstance(verifier, ReplayVerifier):  # Alexa may send the same id again
+                    verifier.forget(str(getattr(envelope.request, "request_id", "")))
+            raise
         return self._skill.serializer.serialize(response)
 
 
@@ -162,6 +174,9 @@ class VerifyingSkillAdapter(SkillAdapter):  # type: ignore[misc]
         except _InvalidEnvelope:
             logger.info("Refused a request: not an envelope the SDK can read")
             raise ApiError(400, "invalid_envelope", _NOT_AN_ENVELOPE) from None
+        except UnacknowledgedDelete:
+            raise ApiError(503, "memory_unavailable",
+                           "Stored data could not be deleted; send the event again") from None
         except SkillIdMismatch:
             logger.warning("Refused a request for another skill")
             raise ApiError(400, "wrong_skill", "Request is not for this skill") from None
@@ -251,7 +266,7 @@ def _parsed_body(raw: bytes) -> str:
     except UnicodeDecodeError:
         raise ApiError(400, "invalid_encoding", "Body is not valid UTF-8") from None
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_no_constants)
     except (ValueError, RecursionError):
         raise ApiError(400, "invalid_json", "Body is not valid JSON") from None
     if json_depth_exceeds(document, MAX_JSON_DEPTH):
@@ -261,24 +276,19 @@ def _parsed_body(raw: bytes) -> str:
     request_part = document.get("request") if isinstance(document, dict) else None
     if not isinstance(request_part, dict) or not isinstance(request_part.get("type"), str):
         raise ApiError(400, "invalid_envelope", _NOT_AN_ENVELOPE)
+    problem = envelope_problem(document)
+    if problem is not None:
+        logger.info("Refused a request: %s", problem)  # a fixed text, never the body's
+        raise ApiError(400, "invalid_envelope", _NOT_AN_ENVELOPE)
     return text
 
 
-def json_depth_exceeds(document: Any, limit: int) -> bool:
-    """Whether parsed JSON nests containers more than ``limit`` deep (the top one counts as 1).
+def _no_constants(name: str) -> Any:
+    """NaN and Infinity are not JSON (RFC 8259); Python's parser accepts them unless told."""
+    raise ValueError(f"{name} is not JSON")
 
-    Iterative, so any depth the JSON parser accepted is measured without recursion.
-    """
-    if not isinstance(document, (dict, list)):
-        return False
-    stack: list[tuple[Any, int]] = [(document, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > limit:
-            return True
-        children = value.values() if isinstance(value, dict) else value
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return False
+
+__all__ = ["MAX_BODY_BYTES", "ConfigurationError", "create_app", "json_depth_exceeds"]
 
 
 def build_verifiers(
@@ -298,27 +308,9 @@ def build_verifiers(
         envelope_verifiers.append(TimestampVerifier(clock=clock))
     if skill_id:
         envelope_verifiers.append(SkillIdVerifier(skill_id))
+    if verify:
+        envelope_verifiers.append(ReplayVerifier(clock=clock))  # last: genuine requests only
     return signature, envelope_verifiers
-
-
-def check_production_settings(skill_id: str | None, *, any_skill: bool) -> None:
-    """What a verifying (production) service needs before it starts; ConfigurationError else.
-
-    A skill id, unless ``any_skill`` says any skill's requests are to be answered; and an id
-    salt of the deployer's own (the built-in one is public, so hashed user ids would be too).
-    """
-    if not skill_id and not any_skill:
-        raise ConfigurationError(
-            f"{SKILL_ID_ENV} is not set: set it to this skill's id (amzn1.ask.skill.…), or pass "
-            "--any-skill (create_app(any_skill=True)) to answer requests for any skill"
-        )
-    salt = os.environ.get(SALT_ENV) or ""
-    if not salt.strip() or salt == DEFAULT_SALT:
-        raise ConfigurationError(
-            f"{SALT_ENV} is unset or the built-in default: set it to a long random secret of "
-            "your own (python -c 'import secrets; print(secrets.token_hex(32))'); "
-            "changing it later forgets stored checks"
-        )
 
 
 def create_app(
@@ -326,7 +318,7 @@ def create_app(
     *,
     skill_id: str | None = _UNSET,
     verify: bool = True,
-    any_skill: bool = False,
+    any_skill: bool | None = None,
     clock: Clock = utc_now,
     trust_roots: Sequence[x509.Certificate] | None = None,
     fetcher: CertificateFetcher | None = None,
@@ -337,16 +329,26 @@ def create_app(
     ``skill`` defaults to the Lambda's skill (``skill.alexa.builder.get_skill``); ``skill_id``
     defaults to ``$SKILL_ID``. Verification is on unless ``verify=False`` is passed, which is
     for local testing only. With verification on, the service refuses to start (raises
-    ``ConfigurationError``) without a skill id, unless ``any_skill=True``, and with the
-    built-in id salt. Gunicorn: ``gunicorn 'skill.web:create_app()'``.
+    ``ConfigurationError``) without a skill id, unless ``any_skill`` (default
+    ``$NECK_TWITCH_ANY_SKILL``), and with the built-in or a near-default id salt; a skill id
+    with spaces is refused either way (skill.web.startup). Gunicorn, with the same checks made
+    once before any worker starts:
+    ``gunicorn -c python:skill.web.gunicorn_conf 'skill.web:create_app()'``.
     """
     if skill_id is _UNSET:
         skill_id = os.environ.get(SKILL_ID_ENV) or None
     skill_id = skill_id or None
+    if any_skill is None:
+        any_skill = os.environ.get(ANY_SKILL_ENV, "").strip().lower() in ("1", "true", "yes")
+    check_skill_id(skill_id, any_skill=any_skill, verify=verify)
     if verify:
         check_production_settings(skill_id, any_skill=any_skill)
+    quiet_library_loggers()
     if skill is None:
-        skill = skill_factory() if skill_factory is not None else _default_skill()
+        try:
+            skill = skill_factory() if skill_factory is not None else _default_skill()
+        except (PersistenceException, StorageConfigError) as error:
+            raise ConfigurationError(f"memory: {error}") from None
     _prepare_storage(skill)
 
     app = Flask("skill.web")

@@ -18,7 +18,7 @@ NO_VERIFY_BANNER = (
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
-    default=lambda: int(os.environ.get("PORT", "5000")),
+    default=None,
     show_default="5000 or $PORT",
     help="TCP port to listen on.",
 )
@@ -32,7 +32,7 @@ NO_VERIFY_BANNER = (
     is_flag=True,
     help="Without SKILL_ID, answer signed requests for any skill (refused otherwise).",
 )
-def serve(host: str, port: int, no_verify: bool, any_skill: bool) -> None:
+def serve(host: str, port: int | None, no_verify: bool, any_skill: bool) -> None:
     """Serve the skill over HTTP for development (production: gunicorn, see docs/web.md).
 
     POST / is the skill endpoint, GET /healthz answers 200. Put it behind TLS before Alexa
@@ -40,6 +40,13 @@ def serve(host: str, port: int, no_verify: bool, any_skill: bool) -> None:
     NECK_TWITCH_ID_SALT of your own in the environment.
     """
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from skill.web.startup import ConfigurationError, check_port
+
+    if port is None:
+        try:
+            port = check_port(os.environ) or 5000
+        except ConfigurationError as error:
+            raise click.ClickException(str(error)) from None
     if no_verify:
         click.secho(NO_VERIFY_BANNER, fg="red", bold=True, err=True)
     from skill.web import create_app

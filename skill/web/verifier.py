@@ -600,6 +600,11 @@ def _as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
+def _window(request: Any) -> timedelta:
+    is_skill_event = getattr(request, "object_type", None) in SKILL_EVENT_TYPES
+    return MAX_SKILL_EVENT_AGE if is_skill_event else MAX_REQUEST_AGE
+
+
 class TimestampVerifier(AbstractVerifier):
     """Refuses requests older or newer than Amazon's tolerance (replay protection)."""
 
@@ -616,13 +621,69 @@ class TimestampVerifier(AbstractVerifier):
         timestamp = getattr(request, "timestamp", None)
         if not isinstance(timestamp, datetime):
             raise Refused("timestamp", "Request has no timestamp")
-        skew = abs(self._clock() - _as_utc(timestamp))
-        if skew <= MAX_REQUEST_AGE:
-            return
-        is_skill_event = getattr(request, "object_type", None) in SKILL_EVENT_TYPES
-        if is_skill_event and skew <= MAX_SKILL_EVENT_AGE:
+        try:
+            skew = abs(self._clock() - _as_utc(timestamp))
+        except (ValueError, OverflowError):  # an offset or a year no clock can compare
+            raise Refused("timestamp", "Request timestamp is not a valid time") from None
+        if skew <= _window(request):
             return
         raise Refused("timestamp", "Request timestamp is outside the allowed window")
+
+
+# Request ids remembered per process: enough for about 300 requests a second over the
+# 150-second window; past it the oldest are forgotten first.
+SEEN_REQUEST_IDS = 50_000
+MAX_REQUEST_ID_LENGTH = 256
+
+
+class ReplayVerifier(AbstractVerifier):
+    """Refuses a request whose id this process has already seen while its timestamp is still
+    inside the window: stricter than Amazon asks (a signed request could otherwise be replayed
+    for 150 seconds), as payment webhooks are. Per process and bounded; runs after the
+    signature, timestamp and skill-id checks, so only genuine, timely requests are recorded."""
+
+    def __init__(self, clock: Clock = utc_now, size: int = SEEN_REQUEST_IDS) -> None:
+        self._clock = clock
+        self._size = max(1, size)
+        self._lock = threading.Lock()
+        self._until: OrderedDict[str, datetime] = OrderedDict()
+
+    def verify(
+        self,
+        headers: Mapping[str, Any],
+        serialized_request_env: str | bytes,
+        deserialized_request_env: Any,
+    ) -> None:
+        request = getattr(deserialized_request_env, "request", None)
+        request_id = getattr(request, "request_id", None)
+        timestamp = getattr(request, "timestamp", None)
+        if not isinstance(request_id, str) or not 0 < len(request_id) <= MAX_REQUEST_ID_LENGTH:
+            raise Refused("request_id", "Request has no valid id")
+        if not isinstance(timestamp, datetime):
+            raise Refused("timestamp", "Request has no timestamp")
+        now = self._clock()
+        try:
+            until = _as_utc(timestamp) + _window(request)
+        except (ValueError, OverflowError):
+            raise Refused("timestamp", "Request timestamp is not a valid time") from None
+        with self._lock:
+            seen = self._until.get(request_id)
+            if seen is not None and seen >= now:
+                raise Refused("replay", "Request id was already seen")
+            self._until[request_id] = until
+            self._until.move_to_end(request_id)
+            while self._until and (len(self._until) > self._size
+                                   or next(iter(self._until.values())) < now):
+                self._until.popitem(last=False)
+
+    def forget(self, request_id: str) -> None:
+        """Accept this id again (its request was not acknowledged, so Alexa may resend it)."""
+        with self._lock:
+            self._until.pop(request_id, None)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._until)
 
 
 def application_ids(envelope: Any) -> Iterable[str]:

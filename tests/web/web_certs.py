@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import functools
 import json
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -203,8 +204,10 @@ def envelope(
     user_id: str = "amzn1.ask.account.TEST",
     session_id: str = "amzn1.echo-api.session.test",
     new: bool = True,
+    request_id: str | None = None,
 ) -> dict[str, Any]:
-    """A request envelope; with `intent`, an IntentRequest with those slot values."""
+    """A request envelope; with `intent`, an IntentRequest with those slot values. Each gets
+    a new request id unless one is given (the service refuses an id it has seen)."""
     document: dict[str, Any] = {
         "version": "1.0",
         "session": {
@@ -223,7 +226,7 @@ def envelope(
         },
         "request": {
             "type": request_type,
-            "requestId": "amzn1.echo-api.request.test",
+            "requestId": request_id or f"amzn1.echo-api.request.{uuid.uuid4()}",
             "timestamp": timestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "locale": "en-US",
         },
