@@ -47,10 +47,15 @@ DEVICES = ("voice", "show")
 MAX_STEPS = 60  # a check has about twenty questions; more means the walk never ends
 MAX_CHARS = 8000  # Alexa's limit for output speech and for a card's text
 APL = "Alexa.Presentation.APL.RenderDocument"
+# What a tester says to try the fallback. Alexa decides what is out of the skill's domain and
+# then sends AMAZON.FallbackIntent, which the rehearsal sends itself at every step; the words go
+# through the model too, and whatever they become, the skill must answer and keep listening or
+# end properly (a bare "{symptom}" sample can claim any words).
 OUT_OF_SCOPE = "order me a large pizza"
 SAYINGS = {"help": "AMAZON.HelpIntent", "stop": "AMAZON.StopIntent",
            "cancel": "AMAZON.CancelIntent", "go home": "AMAZON.NavigateHomeIntent",
-           "no": "AMAZON.NoIntent", OUT_OF_SCOPE: "AMAZON.FallbackIntent"}
+           "no": "AMAZON.NoIntent"}
+FALLBACK = "AMAZON.FallbackIntent"
 
 
 @pytest.fixture(scope="module")
@@ -143,6 +148,13 @@ class Reviewer:
         understood = self.understand(words, SAYINGS.get(words))
         return self.send(session, self.factory.intent(session, understood), f"{where}: {words!r}")
 
+    def fallback(self, session: Session, where: str) -> Reply:
+        """AMAZON.FallbackIntent, as Alexa sends it for speech out of the skill's domain."""
+        understood = Understanding(utterance=OUT_OF_SCOPE, intent=FALLBACK, slots={},
+                                   slot_names=(), confidence=0.0, method="fallback")
+        return self.send(session, self.factory.intent(session, understood),
+                         f"{where}: {OUT_OF_SCOPE!r} as {FALLBACK}")
+
     def fork(self, session: Session) -> Session:
         copied = self.factory.new_session()
         copied.session_id, copied.new = session.session_id, session.new
@@ -215,7 +227,10 @@ def rehearse_steps(tester: Reviewer) -> None:
         tester.say(helped, "no", f"{step}, after help")  # the check goes on
         for words in ("stop", "cancel", "go home"):
             check_ends(tester.say(tester.fork(session), words, step))
-        check_listens(tester.say(tester.fork(session), OUT_OF_SCOPE, step))
+        check_listens(tester.fallback(tester.fork(session), step))
+        heard = tester.say(tester.fork(session), OUT_OF_SCOPE, step)
+        if not heard.ended:
+            check_listens(heard)
         closed = tester.silence(tester.fork(session), step)
         assert not closed.speech, f"{closed.where}: Alexa speaks nothing after the session ends"
 
@@ -323,6 +338,13 @@ def test_the_rehearsal_is_not_blind(bundle: LambdaProcess) -> None:
 
     with pytest.raises(AssertionError, match="the session should stay open"):
         rehearse_steps(Reviewer(broken(help_ends), "en-IN", "voice"))
+
+    def fallback_without_reprompt(request: dict[str, Any], body: dict[str, Any]) -> None:
+        if request.get("intent", {}).get("name") == FALLBACK:
+            body.pop("reprompt", None)
+
+    with pytest.raises(AssertionError, match=f"{FALLBACK}.*no speech or no reprompt"):
+        rehearse_steps(Reviewer(broken(fallback_without_reprompt), "en-US", "voice"))
 
     def screen_on_a_speaker(request: dict[str, Any], body: dict[str, Any]) -> None:
         body.setdefault("directives", []).append({"type": APL})
