@@ -73,6 +73,10 @@ SLOT_TYPES: dict[tuple[str, str], str] = {
     (SIGN_FINE, SYMPTOM_SLOT): "SymptomType",
     (SIGN_FINE, DETAIL_SLOT): "SymptomType",
     (REPORT_SYMPTOM, DETAIL_SLOT): "SymptomType",
+    # Words said around a question or a request ("why does my weight matter?"): read only for
+    # a sign, never needed to answer.
+    **{(intent, SYMPTOM_SLOT): "SymptomType" for intent in (WHY_ASK, CAUSES, SKIP, SERIOUS)},
+    (WHY_ASK, DETAIL_SLOT): "SymptomType",
     (CORRECTION, QUESTION_SLOT): "QuestionType",
     (CORRECTION, ANSWER_SLOT): "AnswerType",
     (LEARN, TOPIC_SLOT): "LearnTopicType",

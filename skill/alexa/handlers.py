@@ -120,6 +120,10 @@ class _DetailHandler(AbstractRequestHandler):
         heard = _heard(handler_input, talk, negating=self.negating)
         if talk.confirming and not heard.read_anything:
             return _settle(talk, kept=self.said is Reply.YES)
+        other_side = "no" if self.said is Reply.YES else "yes"
+        if heard.nothing and other_side in (heard.opening, heard.closing):
+            # "Yes, no", "no... yes": both answers and nothing else: ask which.
+            return talk.reask(talk.text("understanding.yes_or_no"))
         if self.said is Reply.YES and not heard.signs and _pending_id(talk) == _SCREEN:
             # "Yeah, go on" to the emergency question: the number as a precaution, and which.
             return AcknowledgeIntentHandler().handle(handler_input)
@@ -153,7 +157,10 @@ class SignFineIntentHandler(AbstractRequestHandler):
         talk = Conversation(handler_input)
         named = _heard(handler_input, talk, negating=False)
         if not (named.signs or named.denied):
-            return talk.reask(talk.text("understanding.yes_or_no"))
+            if named.opening == "yes" or named.closing == "yes":
+                return talk.reask(talk.text("understanding.yes_or_no"))  # "yes, no"
+            # "I checked both arms and they look the same, so no": a no with its reason.
+            return _take(talk, replace(named, signs=()), Reply.NO)
         heard = replace(named, signs=(), denied=tuple(dict.fromkeys((*named.denied,
                                                                      *named.signs))))
         rest = _heard(handler_input, talk, negating=False, slot=names.DETAIL_SLOT)
@@ -199,7 +206,12 @@ def _report(talk: Conversation, heard: Heard) -> Response:
         heard = replace(heard, unrecognised=heard.raw or talk.text("something_else"))
     # At the resume offer too: the sign joins the unfinished check, which carries on. Words
     # that end on an answer ("..., so I'd say yes") answer the pending question.
-    said = {"yes": Reply.YES, "no": Reply.NO}.get(heard.closing or "")
+    # So do words that start with one and say nothing more the skill can read ("no, it's
+    # about the same, just annoying"): an answer with a reason.
+    answers = {"yes": Reply.YES, "no": Reply.NO}
+    said = answers.get(heard.closing or "")
+    if said is None and heard.nothing and not heard.symptomish:
+        said = answers.get(heard.opening or "")
     if said is None and heard.says_no and heard.nothing:
         said = Reply.NO
     return _take(talk, heard, said)
@@ -387,7 +399,7 @@ class LifestyleIntentHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
         heard = _heard_factors(handler_input, talk)
-        if heard.nothing and not heard.hedged:
+        if not heard.read_anything and not heard.hedged:
             return _not_understood(talk)
         return _take(talk, heard, None)
 
@@ -884,7 +896,7 @@ def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
     return Heard.read(lexicon.read(text), words, hedged=lexicon.hedged(text),
                       symptomish=lexicon.sounds_like_symptom(words),
                       says_no=lexicon.says_no(words), worded=True, over=lexicon.over(text),
-                      closing=lexicon.closing(words))
+                      closing=lexicon.closing(words), opening=lexicon.opening(text))
 
 
 def _heard_factors(handler_input: HandlerInput, talk: Conversation) -> Heard:

@@ -53,6 +53,7 @@ class Heard:
     worded: bool = False  # read from the person's own words, not a value Alexa resolved
     over: bool = False  # the words say it is long ago or gone now ("years ago", "it's gone")
     closing: str | None = None  # "yes" or "no": the words end on an answer ("so I'd say yes")
+    opening: str | None = None  # "yes" or "no": the words start with one ("no, it's the same")
 
     @property
     def nothing(self) -> bool:
@@ -72,7 +73,8 @@ class Heard:
     @classmethod
     def read(cls, mentions: Iterable[MentionLike], raw: str, *, hedged: bool = False,
              symptomish: bool = False, says_no: bool = False, worded: bool = False,
-             over: bool = False, closing: str | None = None) -> Heard:
+             over: bool = False, closing: str | None = None,
+             opening: str | None = None) -> Heard:
         signs: list[str] = []
         denied: list[str] = []
         factors: list[str] = []
@@ -98,7 +100,7 @@ class Heard:
         return cls(tuple(signs), tuple(denied), tuple(factors), raw=raw, hedged=hedged,
                    symptomish=symptomish, says_no=says_no, others=tuple(others),
                    aside=tuple(aside), whatif=tuple(whatif), worded=worded, over=over,
-                   closing=closing)
+                   closing=closing, opening=opening)
 
     def merge(self, other: Heard) -> Heard:
         return Heard(signs=_unique(self.signs, other.signs),
@@ -113,7 +115,8 @@ class Heard:
                      aside=_unique(self.aside, other.aside),
                      whatif=_unique(self.whatif, other.whatif),
                      worded=self.worded or other.worded, over=self.over or other.over,
-                     closing=other.closing or self.closing)
+                     closing=other.closing or self.closing,
+                     opening=self.opening or other.opening)
 
     def is_emergency(self, rules: Rules) -> bool:
         return rules.tier_of(set(self.signs)) == Tier.EMERGENCY

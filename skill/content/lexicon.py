@@ -71,6 +71,11 @@ SUDDEN_FORMS: Mapping[str, str] = {
 }
 # Reach of negation in words: "I don't think I have any numbness" needs five.
 NEGATION_REACH = 5
+# Negators that answer a question on their own: only these deny a mention before them
+# ("swallowing? no"), not "lost four kilos without dieting".
+_ANSWER_NOS = frozenset({"no", "nope", "nah", "not really", "not at all", "never", "none"})
+# Words that end a sentence in contrast with what came before it ("no, ... though").
+_CONTRAST_ENDS = frozenset({"though", "tho", "anyway", "mind"})
 # A mention this many words long or less runs on a negated list without a comma or "and".
 _LIST_ITEM_WORDS = 2
 POST_NEGATION_REACH = 4
@@ -121,7 +126,8 @@ _TWITCH_STEMS = ("twitch", "fascic", "spasm", "flicker", "jump")
 _WORD_LISTS = ("clause_openers", "list_words")
 # Phrase lists read on their own: a hedge ("not sure", "no idea") makes an answer a "not sure";
 # a symptom word ("rash", "sore") makes words the lexicon cannot read a symptom to name back.
-_PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_endings")
+_PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_endings",
+                 "yes_openings", "no_openings")
 _TOP_KEYS = frozenset({"signs", "factors", "together", *_CATEGORIES, *_WORD_LISTS,
                        *_PHRASE_LISTS})
 # "my tongue's twitching" is "tongue is"; these keep their 's ("it's" is a word of its own).
@@ -379,12 +385,14 @@ class Lexicon:
         no_answers: tuple[str, ...] = (),
         together: tuple[tuple[str, tuple[_Term, ...], tuple[_Term, ...]], ...] = (),
         endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+        openings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
     ) -> None:
         self.locale = locale
         # A sign said in two parts of a sentence ("my neck is rigid ... a fever of 39"): each
         # part is a term list, matched apart from the reading, never competing with it.
         self._together = together
         self._endings = endings
+        self._openings = openings
         self._hedges = tuple(f" {hedge} " for hedge in hedges)
         self._no_answers = tuple(f" {no} " for no in no_answers)
         self._symptom_words = frozenset(w for w in symptom_words if not w.endswith("*"))
@@ -502,6 +510,7 @@ class Lexicon:
             hedges=phrases["hedges"], symptom_words=phrases["symptom_words"],
             no_answers=phrases["no_answers"], together=tuple(together),
             endings=(phrases["yes_endings"], phrases["no_endings"]),
+            openings=(phrases["yes_openings"], phrases["no_openings"]),
         )
 
     # --- reading ---------------------------------------------------------------------------
@@ -519,6 +528,14 @@ class Lexicon:
         joined = f" {' '.join(t.key for t in _tokens(text) if not t.is_mark)}"
         for answer, endings in zip(("yes", "no"), self._endings, strict=True):
             if any(joined.endswith(f" {ending}") for ending in endings):
+                return answer
+        return None
+
+    def opening(self, text: str) -> str | None:
+        """"yes" or "no" when the words start with an answer ("no, it's about the same")."""
+        joined = f"{' '.join(t.key for t in _tokens(text) if not t.is_mark)} "
+        for answer, openings in zip(("yes", "no"), self._openings, strict=True):
+            if any(joined.startswith(f"{opening} ") for opening in openings):
                 return answer
         return None
 
@@ -631,7 +648,8 @@ class Lexicon:
             return
         first = mentions[0]
         after = next((item for item in items if item.start == first.end), None)
-        if after is not None and after.term.kind == "negator":
+        if after is not None and after.term.kind == "negator" and (
+                " ".join(keys[after.start:after.end]) in _ANSWER_NOS):
             first.negated = True
 
     def _candidates(self, keys: list[str], only: tuple[_Term, ...] | None = None) -> list[_Item]:
@@ -725,6 +743,8 @@ class Lexicon:
             j = item.end
             if j >= len(keys) or keys[j] in (_STOP, _PAUSE):
                 continue
+            if self._answer_then_but(keys, item):
+                continue  # "no. tongue's twitching though": the no answered, then "though"
             after = owner[j]
             if after >= 0 and items[after].term.kind == "post":  # "not fine": a complaint
                 items[after].void = item.void = True
@@ -756,6 +776,15 @@ class Lexicon:
                 for marker in markers:
                     if j <= marker.start < t:
                         marker.void = True
+
+    def _answer_then_but(self, keys: list[str], negator: _Item) -> bool:
+        """A "no" that opens the words and a "though" that closes their sentence: the no is
+        an answer, and what comes between is said as well as it ("no, my tongue's twitching
+        though")."""
+        if negator.start != 0 or " ".join(keys[negator.start:negator.end]) not in _ANSWER_NOS:
+            return False
+        end = keys.index(_STOP) if _STOP in keys else len(keys)
+        return end > negator.end + 1 and keys[end - 1] in _CONTRAST_ENDS
 
     def _subject(self, keys: list[str], items: list[_Item], owner: list[int],
                  at: int) -> _Item | None:

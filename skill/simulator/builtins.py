@@ -95,5 +95,5 @@ LEADING_FILLERS: tuple[str, ...] = (
 )
 TRAILING_FILLERS: tuple[str, ...] = (
     "please", "thanks", "thank you", "alexa", "really", "i think", "i suppose", "i reckon",
-    "i guess", "anyway", "though", "to be honest", "honestly", "then", "bye", "mate", "yeah",
+    "i guess", "anyway", "to be honest", "honestly", "then", "bye", "mate", "yeah",
 )

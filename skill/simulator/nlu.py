@@ -236,6 +236,9 @@ class Nlu:
             choice = self._exact.get(candidate.key_text)
             if choice is not None:
                 return self._result(utterance, choice.intent, {}, 1.0, "exact", choice.sample)
+        chain = self._chain(tokens.key)
+        if chain is not None:  # "stop, I gotta go", "pardon? I didn't catch that"
+            return self._result(utterance, chain.intent, {}, 1.0, "exact", chain.sample)
         # The best pattern over the utterance as said and with its fillers trimmed: "honestly my
         # left side feels heavy and odd" is "my {symptom}", not "{factor} and {factorTwo}".
         matches = [m for c in candidates if (m := self._match_patterns(utterance, c))]
@@ -251,11 +254,11 @@ class Nlu:
         return found
 
     def _match_patterns(self, utterance: str, tokens: Tokens
-                        ) -> tuple[tuple[bool, float, int], Understanding] | None:
+                        ) -> tuple[tuple[bool, bool, float, int], Understanding] | None:
         """The best sample pattern for these words, with its rank (resolved, confidence, how
         much of the sample is literal words)."""
         text = tokens.key_text
-        best: tuple[tuple[bool, float, int], Understanding] | None = None
+        best: tuple[tuple[bool, bool, float, int], Understanding] | None = None
         for pattern in self._patterns:
             match = pattern.regex.fullmatch(text)
             if match is None:
@@ -280,10 +283,40 @@ class Nlu:
                 continue
             result = self._result(utterance, pattern.intent, slots, confidence, "pattern",
                                   pattern.sample)
-            rank = (resolved, confidence, pattern.literal_chars)
+            # A catch-all ("{symptom}", no words of its own) ranks below any carrier phrase.
+            rank = (resolved, pattern.literal_chars > 0, confidence, pattern.literal_chars)
             if best is None or rank > best[0]:
                 best = (rank, result)
         return best
+
+    def _chain(self, key: tuple[str, ...]) -> _Choice | None:
+        """The intent when the words are two or more whole phrases of that one intent, with
+        spoken fillers between ("stop stop stop", "okay, stop it, I have to go"): what a person
+        says when they say the same thing twice. An answer ("yes", "no") never chains, so
+        "yes no" is asked again."""
+        if len(key) > _CHAIN_WORDS:
+            return None
+        best: list[list[_Choice] | None] = [[]] + [None] * len(key)
+        for start in range(len(key)):
+            done = best[start]
+            if done is None:
+                continue
+            for end in range(start + 1, min(len(key), start + _CHAIN_PHRASE) + 1):
+                words = key[start:end]
+                choice = self._exact.get(" ".join(words))
+                if choice is None and words in _FILLERS:
+                    choice = _FILLER
+                if choice is None or (best[end] is not None and len(best[end] or []) <= len(done)):
+                    continue
+                best[end] = [*done, choice]
+        found = best[len(key)]
+        if not found:
+            return None
+        said = [c for c in found if c is not _FILLER]
+        intents = {c.intent for c in said}
+        if len(said) < 2 or len(intents) != 1 or intents & ANSWER_INTENTS:
+            return None
+        return said[0]
 
     def _catches(self, slot_types: dict[str, str], pattern: _Pattern, words: int) -> bool:
         longest = [self._slot_words.get(slot_types[name], 0) for name in pattern.slot_names]
@@ -370,7 +403,12 @@ def _without_fillers(tokens: Tokens) -> Iterator[Tokens]:
 
 
 _LEADING = sorted((tuple(normalise(f).split()) for f in LEADING_FILLERS), key=len, reverse=True)
+# Chains of phrases (Nlu._chain): at most this many words in all, and per phrase.
+_CHAIN_WORDS = 16
+_CHAIN_PHRASE = 8
+_FILLER = _Choice("", "")
 _TRAILING = sorted((tuple(normalise(f).split()) for f in TRAILING_FILLERS), key=len, reverse=True)
+_FILLERS = frozenset(_LEADING) | frozenset(_TRAILING)
 
 
 # -- invocation phrases -------------------------------------------------------------------------
