@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from skill.voice.endpoint import Complete, Listener, Utterance, speech_in
+from skill.voice.endpoint import Complete, Listener, Utterance, frame_power, speech_in
 from skill.voice.errors import VoiceUnavailable, missing_portaudio, no_device
 from skill.voice.wav import RATE, read_wav, write_wav
 
@@ -135,26 +135,27 @@ class SoundDevice:
         frame_samples = listener.frame_bytes // 2 if listener else 0
         gate = EchoGate(self.room_power)
         recent: list[bool] = []
-        with self._guard(), self.sd.RawOutputStream(
-            samplerate=rate, channels=1, dtype="int16"
-        ) as out:
+        with self._guard():
             mic = self._input(frame_samples) if listener else None
             try:
                 if mic is not None and listener is not None:
                     mic.start()
                     listener.gate = gate
-                for offset in range(0, len(pcm), chunk):
-                    out.write(pcm[offset : offset + chunk])
-                    if mic is None or listener is None:
-                        continue
-                    while mic.read_available >= frame_samples and not listener.done:
-                        data, _overflowed = mic.read(frame_samples)
-                        listener.feed(bytes(data))
-                        recent = [*recent[-(END_FRAMES - 1):], listener.last_speech]
-                    if self.barge_in and gate.run * listener.frame_seconds >= BARGE_IN_SECONDS:
-                        self.interrupted = True
-                        out.abort()
-                        break
+                with self.sd.RawOutputStream(samplerate=rate, channels=1, dtype="int16") as out:
+                    for offset in range(0, len(pcm), chunk):
+                        out.write(pcm[offset : offset + chunk])
+                        gate.playing(pcm[offset : offset + chunk])
+                        if mic is None or listener is None:
+                            continue
+                        while mic.read_available >= frame_samples and not listener.done:
+                            data, _overflowed = mic.read(frame_samples)
+                            listener.feed(bytes(data))
+                            recent = [*recent[-(END_FRAMES - 1):], listener.last_speech]
+                        if self.barge_in and gate.run * listener.frame_seconds >= BARGE_IN_SECONDS:
+                            self.interrupted = True
+                            out.abort()
+                            break
+                # The prompt is over (played out, or stopped by barge-in).
                 if mic is not None and listener is not None:
                     listener.gate = None
                     self._speech_at_end = any(recent)
@@ -212,22 +213,34 @@ END_FRAMES = 6  # the last frames of a prompt whose (ungated) speech makes `_spe
 
 
 class EchoGate:
-    """While a prompt plays: speech counts only when the detector hears it and the frame is
-    `GATE_DB` above the room and above the prompt's echo (the median level so far)."""
+    """While a prompt plays: speech counts only when the detector hears it and the frame stands
+    `GATE_DB` above the room and above the prompt's echo. The echo is what is being played
+    (the loudest of the last `ECHO_CHUNKS` chunks) times the coupling from speaker to
+    microphone, learnt during the prompt as the median ratio of the microphone's level to the
+    played level (the person speaks over a prompt for less than half of it)."""
 
     def __init__(self, room_power: float) -> None:
         self.room = room_power
-        self.levels: list[float] = []
+        self.played: list[float] = []
+        self.ratios: list[float] = []
         self.run = 0  # consecutive frames of gated speech
 
+    def playing(self, chunk: bytes) -> None:
+        self.played = [*self.played[-(ECHO_CHUNKS - 1):], frame_power(chunk)]
+
     def __call__(self, heard: bool, power: float) -> bool:
-        self.levels.append(power)
-        ordered = sorted(self.levels)
-        echo = ordered[len(ordered) // 2]
-        floor = max(self.room, echo, 1.0)
+        played = max(self.played, default=0.0)
+        if played > 1.0:
+            self.ratios.append(power / played)
+        ordered = sorted(self.ratios)
+        coupling = ordered[len(ordered) // 2] if ordered else 0.0
+        floor = max(self.room, coupling * played, 1.0)
         speech = heard and power >= floor * 10 ** (GATE_DB / 10)
         self.run = self.run + 1 if speech else 0
         return speech
+
+
+ECHO_CHUNKS = 4  # 0.12 s of what was played: the echo's delay and the room's reverberation
 
 
 class Microphone:

@@ -45,6 +45,11 @@ SPEECH_ON = 0.5
 SPEECH_OFF = 0.35
 START_WINDOW = 4
 START_FRAMES = 3
+# A frame is speech only when it is also this far above the background heard before the speech
+# (its median frame power): in office babble, the person at the microphone stands above the
+# voices around them, which Silero also hears as speech.
+ABOVE_BACKGROUND_DB = 6.0
+BACKGROUND_MIN_FRAMES = 6  # so speech never starts in the first 0.19 s heard
 SHORT_PAUSE = 0.09
 OPEN_PAUSE = 0.3
 LONG_PAUSE = 0.6
@@ -184,8 +189,10 @@ class Listener:
         max_seconds: float = MAX_SPEECH_SECONDS,
         complete: Complete | None = None,
         detector: Detector | None = None,
+        above_background_db: float | None = ABOVE_BACKGROUND_DB,
     ) -> None:
         self._vad = detector if detector is not None else SileroDetector()
+        self._margin = None if above_background_db is None else 10 ** (above_background_db / 10)
         self._vad.reset()
         self.frame_bytes: int = self._vad.frame_bytes
         self.frame_seconds: float = self._vad.frame_seconds
@@ -214,6 +221,7 @@ class Listener:
         # (the detector's verdict, the frame's power) -> speech or not: set by a caller that
         # gates the detector, as the sound device does for its own echo while it speaks.
         self.gate: Callable[[bool, float], bool] | None = None
+        self._floor_power: float | None = None
 
     def feed(self, frame: bytes) -> None:
         """One frame of exactly `frame_bytes` (a short last frame is padded with silence)."""
@@ -225,11 +233,14 @@ class Listener:
         heard = bool(self._vad.is_speech(frame))
         self.last_speech = heard
         power = frame_power(frame)
+        if heard and self._margin is not None and power < self._floor() * self._margin:
+            heard = False
         speech = heard if self.gate is None else self.gate(heard, power)
         if not self.started:
             self._background.append((frame, power))
             self._recent.append(speech)
-            if sum(self._recent) < START_FRAMES:
+            warming = self._margin is not None and len(self._background) < BACKGROUND_MIN_FRAMES
+            if sum(self._recent) < START_FRAMES or warming:
                 return
             # The last few frames were the start of the speech, not background.
             self.started = True
@@ -261,6 +272,17 @@ class Listener:
             self.done = True
         elif self._end_after is not None and self._silent >= self._end_after:
             self.done = self.ended_early = True
+
+    def _floor(self) -> float:
+        """The background's median frame power (fixed once speech has started), 0 until
+        enough of it has been heard."""
+        if self.started and self._floor_power is not None:
+            return self._floor_power
+        if len(self._background) < BACKGROUND_MIN_FRAMES:
+            return 0.0
+        powers = sorted(power for _, power in self._background)
+        self._floor_power = powers[len(powers) // 2]
+        return self._floor_power
 
     def background_power(self) -> float:
         """The mean power of the background heard before the speech (or so far)."""
@@ -339,9 +361,10 @@ def speech_in(
     max_seconds: float = MAX_SPEECH_SECONDS,
     complete: Complete | None = None,
     detector: Detector | None = None,
+    above_background_db: float | None = ABOVE_BACKGROUND_DB,
 ) -> Utterance | None:
     """The first stretch of speech in a recording (to its end if it never stops), or None."""
-    listener = Listener(max_seconds, complete, detector)
+    listener = Listener(max_seconds, complete, detector, above_background_db)
     size = listener.frame_bytes
     for start in range(0, len(pcm), size):
         listener.feed(pcm[start : start + size])

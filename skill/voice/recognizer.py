@@ -489,7 +489,7 @@ class Recognizer:
         best = decoder.hyp()
         texts = [" ".join(best.hypstr.split()) if best is not None else ""]
         probability = float(best.prob) if best is not None else 0.0
-        for hypothesis in decoder.nbest():
+        for hypothesis in decoder.nbest() or ():
             if hypothesis is not None:
                 texts.append(" ".join(hypothesis.hypstr.split()))
             if len(texts) > NBEST:

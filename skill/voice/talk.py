@@ -123,6 +123,23 @@ def decide(hearing: Hearing, overlapped: bool = False) -> str:
     return "read back"
 
 
+def hear_answer(recognizer: Hears, utterance: Utterance) -> tuple[Hearing, bool]:
+    """The utterance heard as an answer, and whether it must be read back whatever the
+    recogniser's certainty. Speech with a pause inside is heard whole; it is read back, since
+    the person may have corrected themselves ("no, wait, yes"). When the whole is no phrase but
+    the speech after its last pause is (or is an exact phrase doubted, or has emergency words),
+    that last stretch is the answer: the person's last word."""
+    hearing = recognizer.hear(utterance.pcm, snr_db=utterance.snr_db)
+    if not utterance.pauses:
+        return hearing, False
+    if hearing.intent is not None:
+        return hearing, True
+    last = recognizer.hear(utterance.tail(), snr_db=utterance.snr_db)
+    if last.intent is not None or last.meant is not None or last.urgent:
+        return last, True
+    return hearing, True
+
+
 def _pretty(words: str) -> str:
     return re.sub(r"\bi\b", "I", words)
 
@@ -196,20 +213,7 @@ class Talk:
             failures += 1
 
     def _hear_answer(self, utterance: Utterance) -> tuple[Hearing, bool]:
-        """The utterance heard as an answer, and whether it must be read back whatever the
-        recogniser's certainty. Speech with a pause inside is heard whole; it is read back,
-        since the person may have corrected themselves ("no, wait, yes"). When the whole is no
-        phrase but the speech after its last pause is (or is an exact phrase doubted, or has
-        emergency words), that last stretch is the answer: the person's last word."""
-        hearing = self.recognizer.hear(utterance.pcm, snr_db=utterance.snr_db)
-        if not utterance.pauses:
-            return hearing, False
-        if hearing.intent is not None:
-            return hearing, True
-        last = self.recognizer.hear(utterance.tail(), snr_db=utterance.snr_db)
-        if last.intent is not None or last.meant is not None or last.urgent:
-            return last, True
-        return hearing, True
+        return hear_answer(self.recognizer, utterance)
 
     def _answer(
         self, exchange: Exchange, utterance: Utterance
