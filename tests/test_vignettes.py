@@ -252,19 +252,29 @@ def test_project_vignette(lambda_handler: LambdaHandler, vignette: dict[str, Any
 
 
 LAY = [*TUNING, *HELD_OUT]
+LAY_EMERGENCIES = [v for v in LAY if v["expected"] == "emergency"]
 
 
-@pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("vignette", LAY, ids=[v["id"] for v in LAY])
-def test_lay_vignette_is_safe(lambda_handler: LambdaHandler, vignette: dict[str, Any],
-                              locale: str) -> None:
-    """Every lay vignette is safe in every locale; an emergency always gets the number first."""
-    content = content_for(locale)
-    result = run(lambda_handler, vignette, locale)
+def test_lay_vignette_is_safe(lambda_handler: LambdaHandler, vignette: dict[str, Any]) -> None:
+    """Every lay vignette is safe (en-US: the tiers come from the same rules in every locale,
+    which the project vignettes check); an emergency gets the number first."""
+    content = content_for("en-US")
+    result = run(lambda_handler, vignette)
     expected = Tier.from_key(vignette["expected"])
     assert safe(result.got, expected), f"unsafe: {vignette['story']} -> {result.got.key}"
     if result.got == Tier.EMERGENCY:
         assert content.call in result.dialog.speech.split(". ")[0], result.dialog.speech
+
+
+@pytest.mark.parametrize("locale", [locale for locale in LOCALES if locale != "en-US"])
+@pytest.mark.parametrize("vignette", LAY_EMERGENCIES, ids=[v["id"] for v in LAY_EMERGENCIES])
+def test_lay_emergency_gets_each_locales_number_first(
+        lambda_handler: LambdaHandler, vignette: dict[str, Any], locale: str) -> None:
+    content = content_for(locale)
+    result = run(lambda_handler, vignette, locale)
+    assert result.got == Tier.EMERGENCY, (locale, vignette["id"])
+    assert content.call in result.dialog.speech.split(". ")[0], result.dialog.speech
 
 
 def test_audit_report(lambda_handler: LambdaHandler, capsys: pytest.CaptureFixture[str]) -> None:
