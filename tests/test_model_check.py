@@ -876,6 +876,8 @@ def phrases(*texts: str) -> Callable[[dict[str, Any]], None]:
      f"{EX}[1]: 'Alexa, open colour helper' is given twice"),
     (("Alexa, pick red",), f"{EX}[0]: the first example phrase 'Alexa, pick red' must name the "
                            "skill"),
+    (("Alexa, open colour helper", "Alexa, ask colour helper to repeat that"),
+     f"{EX}[1]: 'Alexa, ask colour helper to repeat that' is no sample"),  # no RepeatIntent
     (("Alexa, open colour helper", "paint it red"),
      f"{EX}[1]: 'paint it red' is no sample of any intent in en-US"),
 ])
@@ -892,7 +894,7 @@ def test_example_phrases_amazon_rejects(tmp_path: Path, texts: tuple[str, ...],
     "Alexa, ask colour helper whether I'm lost", "Alexa, tell colour helper I want sky blue",
     "Alexa, tell colour helper that I want navy", "Alexa, open colour helper and pick scarlet",
     "Alexa, ask colour helper to search for a cheap paint brush",
-    "Alexa, ask colour helper I'm lost",
+    "Alexa, ask colour helper I'm lost", "Alexa, tell colour helper to stop",
 ])
 @pytest.mark.usefixtures("code")
 def test_invocation_forms_amazon_accepts(tmp_path: Path, text: str) -> None:

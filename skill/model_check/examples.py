@@ -27,6 +27,18 @@ from skill.model_check.problems import Problem, index
 from skill.model_check.words import normalise, sample_key
 
 MAX_EXAMPLE_PHRASES = 3
+# The phrases Amazon's "Standard Built-in Intents" table gives for the common built-in intents:
+# an example phrase may use them when the model has the intent, even without its own samples.
+BUILT_IN_PHRASES: dict[str, tuple[str, ...]] = {
+    "AMAZON.CancelIntent": ("cancel", "never mind", "forget it"),
+    "AMAZON.HelpIntent": ("help", "help me", "can you help me"),
+    "AMAZON.NoIntent": ("no", "no thanks"),
+    "AMAZON.RepeatIntent": ("repeat", "say that again", "repeat that"),
+    "AMAZON.StartOverIntent": ("start over", "restart", "start again"),
+    "AMAZON.StopIntent": ("stop", "off", "shut up"),
+    "AMAZON.YesIntent": ("yes", "yeah", "sure"),
+    "AMAZON.NavigateHomeIntent": ("go home",),
+}
 WAKE_WORD = "alexa"
 _ANY_WORDS = r"\S+(?: \S+)*"
 
@@ -100,7 +112,8 @@ class SampleMatcher:
                 continue
             slots = {slot.get("name"): slot.get("type") for slot in intent.get("slots") or []
                      if isinstance(slot, dict)}
-            for sample in intent.get("samples") or []:
+            samples = [*(intent.get("samples") or []), *BUILT_IN_PHRASES.get(intent["name"], ())]
+            for sample in samples:
                 if not isinstance(sample, str):
                     continue
                 parts: list[str] = []
