@@ -62,6 +62,7 @@ from skill.web.verifier import (
     SkillIdMismatch,
     SkillIdVerifier,
     TimestampVerifier,
+    admission_problem,
     check_signature_headers,
     utc_now,
 )
@@ -165,7 +166,7 @@ class VerifyingSkillAdapter(SkillAdapter):  # type: ignore[misc]
         signed = None if self._signature_verifier is None else _checked_signature_headers()
         raw = _read_body()
         if self._signature_verifier is not None and signed is not None:
-            _verify_signature(self._signature_verifier, signed, raw)
+            _verify_signature(self._signature_verifier, signed, raw, lambda: self._admits(raw))
         text = _parsed_body(raw)
         try:
             response = self._webservice_handler.verify_request_and_dispatch(
@@ -191,6 +192,18 @@ class VerifyingSkillAdapter(SkillAdapter):  # type: ignore[misc]
         return jsonify(response)
 
 
+    def _admits(self, raw: bytes) -> bool:
+        """Whether an unverified body could be a genuine, timely request for this skill: asked
+        only when every ordinary certificate download slot is taken (``admission_problem``)."""
+        try:
+            document = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+        except (ValueError, RecursionError):
+            return False
+        skill_id = None if self._skill_id in (None, "default") else str(self._skill_id)
+        clock = getattr(self._signature_verifier, "_clock", utc_now)
+        return admission_problem(document, skill_id, clock()) is None
+
+
 def _reason(error: Exception) -> str:
     """What a log may say about a refusal: a fixed identifier, never the exception's message."""
     reason = getattr(error, "reason", None)
@@ -214,10 +227,12 @@ def _checked_signature_headers() -> SignatureHeaders:
         raise _refused(error) from None
 
 
-def _verify_signature(verifier: SignatureVerifier, signed: SignatureHeaders, raw: bytes) -> None:
+def _verify_signature(
+    verifier: SignatureVerifier, signed: SignatureHeaders, raw: bytes, admit: Callable[[], bool]
+) -> None:
     """Chain and signature over the raw bytes, before they are parsed; 400 on any failure."""
     try:
-        verifier.verify_signed(signed, raw)
+        verifier.verify_signed(signed, raw, admit)
     except Exception as error:
         raise _refused(error) from None
 

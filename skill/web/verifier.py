@@ -82,8 +82,11 @@ MAX_CHAIN_BYTES = 64 * 1024
 FETCH_TIMEOUT_SECONDS = 5.0
 FETCH_DEADLINE_SECONDS = 5.0
 CHAIN_CACHE_SIZE = 16
-# Downloads in progress at once, per process; past it a request needing one is refused.
+# Downloads in progress at once, per process; past it a request needing one is refused, unless
+# it could be a genuine request for this skill (admission_problem): those have slots of their
+# own, which requests without this skill's id and a timely timestamp can never take.
 MAX_CONCURRENT_FETCHES = 4
+RESERVED_FETCHES = 2
 # A URL whose chain could not be fetched or did not validate is refused without a new download
 # for this long (bounded, oldest first out).
 REFUSAL_SECONDS = 10.0
@@ -268,6 +271,38 @@ def make_http_fetcher(
     return fetch
 
 
+# Name look-ups run on their own threads (getaddrinfo has no timeout of its own), at most this
+# many at once; one that outlives its download's deadline is left to finish on its own.
+MAX_RESOLVING = 8
+_resolving = threading.BoundedSemaphore(MAX_RESOLVING)
+
+
+def _resolve(host: str, port: int, seconds: float) -> tuple[Any, ...]:
+    """The first address of `host`, looked up within `seconds` (the download's deadline)."""
+    if not _resolving.acquire(blocking=False):
+        raise Refused("fetch", "Could not fetch the certificate chain (too many look-ups)")
+    found: list[Any] = []
+    done = threading.Event()
+
+    def look_up() -> None:
+        try:
+            found.extend(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except Exception as error:  # reported below by type
+            found.append(error)
+        finally:
+            _resolving.release()
+            done.set()
+
+    threading.Thread(target=look_up, name="cert-dns", daemon=True).start()
+    if not done.wait(seconds):
+        raise Refused("fetch", "Could not fetch the certificate chain (deadline passed)")
+    if not found or isinstance(found[0], Exception):
+        name = type(found[0]).__name__ if found else "no address"
+        raise Refused("fetch", f"Could not fetch the certificate chain ({name})")
+    address: tuple[Any, ...] = found[0][4]
+    return address
+
+
 def _fetch(
     url: str, context: ssl.SSLContext, timeout: float, max_bytes: int, deadline: float
 ) -> bytes:
@@ -291,6 +326,12 @@ def _fetch(
         )
     else:
         raise Refused("fetch", "Could not fetch the certificate chain (not an http URL)")
+    # The deadline covers the name look-up too: done here, on a thread, and the connection
+    # made to the address found (TLS still checks the certificate against the host name).
+    address = _resolve(connection.host, connection.port, ends_at - time.monotonic())
+    connection._create_connection = (  # type: ignore[attr-defined]
+        lambda _address, timeout, source=None: socket.create_connection(
+            address[:2], timeout, source))
     # A server that answers one byte at a time never trips the per-operation timeout: at the
     # deadline the socket is shut, which ends whatever call is blocked on it.
     watchdog = threading.Timer(deadline, _shut, args=(connection,))
@@ -486,10 +527,16 @@ class SignatureVerifier(AbstractVerifier):
         self._fetch_wait = fetch_wait_seconds
         self._lock = threading.Lock()
         self._in_flight: dict[str, threading.Event] = {}
+        self._reserved: set[str] = set()  # downloads in the reserved slots
 
     @property
     def cached_chains(self) -> int:
         return len(self._cache)
+
+    def needs_download(self, url: str) -> bool:
+        """Whether checking a request signed under `url` would download its chain."""
+        cached = self._cache.get(url)
+        return cached is None or not cached.valid_at(self._clock())
 
     def verify(
         self,
@@ -510,9 +557,15 @@ class SignatureVerifier(AbstractVerifier):
         """Headers, certificate URL, chain and signature, over the exact body bytes."""
         self.verify_signed(check_signature_headers(headers), body)
 
-    def verify_signed(self, signed: SignatureHeaders, body: bytes) -> None:
-        """Chain and signature, for headers ``check_signature_headers`` has accepted."""
-        chain = self._validated_chain(signed.cert_url)
+    def verify_signed(
+        self, signed: SignatureHeaders, body: bytes, admit: Callable[[], bool] | None = None
+    ) -> None:
+        """Chain and signature, for headers ``check_signature_headers`` has accepted.
+
+        ``admit``: whether the (still unverified) request could be a genuine one for this
+        skill; asked only when every ordinary download slot is taken, and then a yes gets one
+        of the reserved slots (``admission_problem``)."""
+        chain = self._validated_chain(signed.cert_url, admit)
         if len(signed.signature) != (chain.public_key.key_size + 7) // 8:
             raise Refused(
                 "signature_malformed", f"{signed.header} header is not a signature of this key"
@@ -522,7 +575,9 @@ class SignatureVerifier(AbstractVerifier):
         except InvalidSignature:
             raise Refused("signature", "Request body signature is not valid") from None
 
-    def _validated_chain(self, url: str) -> _ValidatedChain:
+    def _validated_chain(
+        self, url: str, admit: Callable[[], bool] | None = None
+    ) -> _ValidatedChain:
         now = self._clock()
         cached = self._cache.get(url)
         if cached is not None:
@@ -534,8 +589,13 @@ class SignatureVerifier(AbstractVerifier):
         with self._lock:
             waiting_for = self._in_flight.get(url)
             if waiting_for is None:
-                if len(self._in_flight) >= self._max_fetches:
-                    raise Refused("busy", "Too many certificate chain downloads in progress")
+                ordinary = len(self._in_flight) - len(self._reserved)
+                if ordinary >= self._max_fetches:
+                    # Every ordinary slot is taken (by anyone naming new URLs); a request that
+                    # could be genuine gets a reserved one, which unsigned junk never can.
+                    if len(self._reserved) >= RESERVED_FETCHES or admit is None or not admit():
+                        raise Refused("busy", "Too many certificate chain downloads in progress")
+                    self._reserved.add(url)
                 done = self._in_flight[url] = threading.Event()
         if waiting_for is not None:
             waiting_for.wait(self._fetch_wait)
@@ -554,6 +614,7 @@ class SignatureVerifier(AbstractVerifier):
         finally:
             with self._lock:
                 self._in_flight.pop(url, None)
+                self._reserved.discard(url)
             done.set()
 
     def _load_chain(self, url: str) -> list[x509.Certificate]:
@@ -603,6 +664,37 @@ def _as_utc(moment: datetime) -> datetime:
 def _window(request: Any) -> timedelta:
     is_skill_event = getattr(request, "object_type", None) in SKILL_EVENT_TYPES
     return MAX_SKILL_EVENT_AGE if is_skill_event else MAX_REQUEST_AGE
+
+
+def admission_problem(
+    document: Any, skill_id: str | None, now: datetime
+) -> str | None:
+    """Why an unverified request may not start a certificate download, or None.
+
+    A download slot is spent only on a body that could be a genuine request for this skill: an
+    envelope with this skill's id (when one is configured) and a timestamp inside the window.
+    Anything else would be refused after its signature anyway; refusing it before lets unsigned
+    junk naming new certificate URLs never take the slots Amazon's own chain needs.
+    """
+    from skill.alexa.guard import envelope_problem, request_timestamp
+
+    if envelope_problem(document) is not None:
+        return "envelope"
+    request = document["request"]
+    moment = request_timestamp(request.get("timestamp"))
+    window = MAX_SKILL_EVENT_AGE if request.get("type") in SKILL_EVENT_TYPES else MAX_REQUEST_AGE
+    if moment is None or abs(now - moment) > window:
+        return "timestamp"
+    if skill_id:
+        system = document["context"]["System"]
+        application = system.get("application")
+        ids = [application.get("applicationId") if isinstance(application, dict) else None]
+        session = document.get("session")
+        if isinstance(session, dict) and isinstance(session.get("application"), dict):
+            ids.append(session["application"].get("applicationId"))
+        if any(found != skill_id for found in ids):
+            return "wrong_skill"
+    return None
 
 
 class TimestampVerifier(AbstractVerifier):

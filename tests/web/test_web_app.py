@@ -74,7 +74,8 @@ def test_signed_request_gets_a_response_envelope(client: FlaskClient) -> None:
     document = response.get_json()
     assert is_response_envelope(document)
     assert document["response"]["outputSpeech"]["ssml"].startswith("<speak>")
-    assert "Neck Twitch Check" in document["response"]["outputSpeech"]["ssml"]
+    assert document["response"]["outputSpeech"]["ssml"].startswith("<speak>")
+    assert document["response"]["shouldEndSession"] is False
 
 
 def test_sha1_signed_request_is_served(client: FlaskClient) -> None:
