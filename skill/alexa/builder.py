@@ -127,7 +127,8 @@ def apology(event: Any) -> dict[str, Any]:
 
     request = event.get("request") if isinstance(event, dict) else None
     locale = request.get("locale") if isinstance(request, dict) else None
-    content = content_for(locale if locale in shipped_locales() else None)
+    content = content_for(locale if isinstance(locale, str) and locale in shipped_locales()
+                          else None)
     return {"version": "1.0", "response": {
         "outputSpeech": {"type": "SSML", "ssml": to_ssml(content.text("error_no_session"))},
         "shouldEndSession": True}}

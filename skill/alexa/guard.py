@@ -184,7 +184,9 @@ class SkillDisabledHandler(AbstractRequestHandler):
         from skill.triage import default_rules
 
         memory = Memory(handler_input, default_rules())
-        if memory.enabled:
+        user = getattr(getattr(getattr(handler_input.request_envelope.context, "system", None),
+                               "user", None), "user_id", None)
+        if memory.enabled and user:  # without a user id nothing can have been stored
             memory.forget_account()  # PersistenceException: see UnacknowledgedDeleteHandler
             logger.info("deleted the memory of an account that disabled the skill")
         return handler_input.response_builder.response
