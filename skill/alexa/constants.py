@@ -39,6 +39,7 @@ SKIP = "SkipIntent"  # counted as not sure, and said so
 PAUSE = "PauseIntent"  # "hold on, someone's at the door"
 SLOWER = "SlowerIntent"  # "could you speak slower?"
 SIGN_FINE = "SignFineIntent"  # "swallowing? no, it's the same", "my bladder and bowels are fine"
+NO_BUT = "NoButIntent"  # "no, but my legs are twitching too"
 
 HANDLED_INTENTS: frozenset[str] = frozenset(
     {YES, NO, HELP, REPEAT, START_OVER, STOP, CANCEL, NAVIGATE_HOME, FALLBACK,
@@ -46,7 +47,7 @@ HANDLED_INTENTS: frozenset[str] = frozenset(
      LIFESTYLE,
      GO_BACK, PROGRESS, WHY_ASK, LEARN, CAUSES, SERIOUS, SOURCES, DELETE_DATA, ACKNOWLEDGE,
      OTHER_PERSON, PAST_SYMPTOM, EARLIER_SYMPTOM, WHAT_IF, CORRECTION, SKIP, PAUSE, SLOWER,
-     SIGN_FINE}
+     SIGN_FINE, NO_BUT}
 )
 
 SYMPTOM_SLOT = "symptom"
@@ -71,6 +72,7 @@ SLOT_TYPES: dict[tuple[str, str], str] = {
     (WHAT_IF, SYMPTOM_SLOT): "SymptomType",
     (PAUSE, SYMPTOM_SLOT): "SymptomType",
     (SIGN_FINE, SYMPTOM_SLOT): "SymptomType",
+    (NO_BUT, SYMPTOM_SLOT): "SymptomType",
     (SIGN_FINE, DETAIL_SLOT): "SymptomType",
     (REPORT_SYMPTOM, DETAIL_SLOT): "SymptomType",
     # Words said around a question or a request ("why does my weight matter?"): read only for

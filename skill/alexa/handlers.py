@@ -167,6 +167,23 @@ class SignFineIntentHandler(AbstractRequestHandler):
         return _take(talk, heard.merge(rest), Reply.NO, negating=True)
 
 
+class NoButIntentHandler(AbstractRequestHandler):
+    """"No, but my legs are twitching too": the no answers the question; what follows "but" is
+    read as said (a sign there is read back before it counts). If what follows is the pending
+    question's own sign, the "no" was not its answer, and only the read-back decides."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.NO_BUT)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        heard = _heard(handler_input, talk, negating=False, lead="no but")
+        pending = _pending_id(talk)
+        sign = talk.rules.questions[pending].sign if pending in talk.rules.questions else None
+        said = None if sign is not None and sign in heard.signs else Reply.NO
+        return _take(talk, heard, said)
+
+
 class ReportSymptomIntentHandler(AbstractRequestHandler):
     """A symptom volunteered at any point ("I also have numbness in my arm")."""
 
@@ -607,6 +624,12 @@ def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
         # A hedge about the pending question; "I guess my arm is weak" hedges nothing pending.
         state = reply(rules, state, Reply.NOT_SURE)
         heard = replace(heard, signs=tuple(s for s in heard.signs if s != pending.sign))
+    elif pending is not None and said is None and heard.denied and not heard.signs and (
+            pending.sign in heard.denied or pending.id == _SCREEN and any(
+                rules.signs[d].tier == Tier.EMERGENCY for d in heard.denied)):
+        # "my walking's the same as ever": every sign named is denied, the pending one among
+        # them (or, to the first question, one of the emergencies it lists): a no.
+        state = reply(rules, state, Reply.NO)
     elif pending is not None and said is not None and (
             not negating or pending.sign in heard.denied or not (heard.denied or heard.signs)):
         # "No tingling" to a question about swallowing answers nothing: it is noted only.
@@ -929,6 +952,7 @@ REQUEST_HANDLERS: tuple[type[AbstractRequestHandler], ...] = (
     NoDetailIntentHandler,
     DenySymptomIntentHandler,
     SignFineIntentHandler,
+    NoButIntentHandler,
     ReportSymptomIntentHandler,
     SuddenSymptomIntentHandler,
     PastSymptomIntentHandler,
@@ -974,6 +998,7 @@ INTENT_HANDLERS: dict[str, type[AbstractRequestHandler]] = {
     names.REPORT_SYMPTOM: ReportSymptomIntentHandler,
     names.SUDDEN_SYMPTOM: SuddenSymptomIntentHandler,
     names.SIGN_FINE: SignFineIntentHandler,
+    names.NO_BUT: NoButIntentHandler,
     names.PAST_SYMPTOM: PastSymptomIntentHandler,
     names.EARLIER_SYMPTOM: EarlierSymptomIntentHandler,
     names.OTHER_PERSON: OtherPersonIntentHandler,

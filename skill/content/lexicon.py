@@ -74,6 +74,10 @@ NEGATION_REACH = 5
 # Negators that answer a question on their own: only these deny a mention before them
 # ("swallowing? no"), not "lost four kilos without dieting".
 _ANSWER_NOS = frozenset({"no", "nope", "nah", "not really", "not at all", "never", "none"})
+# Words between the parts of a listed subject: "my speech and my vision are both normal".
+_POSSESSIVES = frozenset({"my", "the", "his", "her", "their", "your", "both"})
+# Words that start what is said against a "no" before them.
+_CONTRAST_STARTS = frozenset({"only", "just", "except", "apart", "well", "although"})
 # Words that end a sentence in contrast with what came before it ("no, ... though").
 _CONTRAST_ENDS = frozenset({"though", "tho", "anyway", "mind"})
 # A mention this many words long or less runs on a negated list without a comma or "and".
@@ -86,7 +90,7 @@ MIN_PREFIX_LETTERS = 3
 MentionKind = Literal["sign", "factor"]
 _Kind = Literal["sign", "factor", "negator", "post", "breaker", "sudden", "ignore", "long_ago",
                 "passed", "resolved", "recent", "hypothetical", "other",
-                "other_after", "self", "terminator", "ordinary"]
+                "other_after", "self", "terminator", "ordinary", "other_now"]
 _CATEGORIES: Mapping[str, _Kind] = {
     "negators": "negator",
     "post_negations": "post",
@@ -108,12 +112,13 @@ _CONTEXT: Mapping[str, _Kind] = {
     "other_after": "other_after",  # backward: "... it's my husband", "... for my mum"
     "self": "self",  # ends another person's reach: "I", "me"
     "ordinary": "ordinary",  # both ways: "after a few drinks", "after running"
+    "other_now": "other_now",  # someone else's sign is now: "his face has dropped"
     "terminators": "terminator",  # ends every trigger's reach
 }
 _CONTEXT_KEYS = frozenset({"extends", *_CONTEXT})
 # Kinds matched apart from the reading's words (see Lexicon._match).
 _APART: frozenset[str] = frozenset({"sudden", *_CONTEXT.values()})
-_TRIGGERS = frozenset(_CONTEXT.values()) - {"terminator", "self", "recent"}
+_TRIGGERS = frozenset(_CONTEXT.values()) - {"terminator", "self", "recent", "other_now"}
 # Emergency signs that count even when they have passed (BE-FAST: "call even if it goes away";
 # a thunderclap or a blackout that has passed still needs help now). A fever that has gone is not
 # a fever now (NHS meningitis: a stiff neck *with* a fever).
@@ -474,11 +479,11 @@ class Lexicon:
             unknown = sorted(map(str, set(triggers) - _CONTEXT_KEYS))
             if unknown:
                 raise c.fail("(top level)", f"unknown keys {unknown}")
-            compiler.r = c
+            # Matched apart from the signs' words, so a trigger may repeat one ("isn't").
+            apart = _Compiler(c, gap_stops)
             for name, kind in _CONTEXT.items():
-                compiled.extend(compiler.term(text, f"{name}[{i}]", kind, name)
+                compiled.extend(apart.term(text, f"{name}[{i}]", kind, name)
                                 for i, text in enumerate(c.strings(triggers.get(name), name)))
-            compiler.r = r
         phrases = {name: tuple(" ".join(_word_key(w) for w in text.split())
                                for text in r.strings(top.get(name), name, optional=True))
                    for name in _PHRASE_LISTS}
@@ -549,8 +554,15 @@ class Lexicon:
         return "long_ago" in kinds or {"passed", "resolved"} <= kinds
 
     def sounds_like_symptom(self, text: str) -> bool:
-        """Whether words the lexicon cannot read still describe a symptom ("a rash")."""
-        for token in _tokens(text):
+        """Whether words the lexicon cannot read still describe a symptom ("a rash"); never
+        inside a figure of speech ("my boss is giving me a headache")."""
+        tokens = _tokens(text)
+        items, _apart = self._match([t.key for t in tokens]) if tokens else ([], [])
+        figures = {i for item in items if item.term.kind == "ignore"
+                   for i in range(item.start, item.end)}
+        for index, token in enumerate(tokens):
+            if index in figures:
+                continue
             if token.key in self._symptom_words or token.key.startswith(self._symptom_stems):
                 return True
         return False
@@ -763,8 +775,9 @@ class Lexicon:
                         break
                     if other.term.kind in ("negator", "breaker", "post"):
                         break
-                if keys[t] in (_STOP, _PAUSE) or keys[t] in self._list_words:
-                    break
+                if keys[t] in (_STOP, _PAUSE) or keys[t] in self._list_words or (
+                        t > j and keys[t] in _CONTRAST_STARTS):
+                    break  # "no sir, only my throat is swollen": what follows "only" is said
                 reach += 1
                 t += 1
             if target is not None:
@@ -847,8 +860,9 @@ class Lexicon:
         t = last.start - 1
         while t >= 0:
             index = owner[t]
-            if index < 0 and (keys[t] == _PAUSE or keys[t] in self._list_words):
-                t -= 1
+            if index < 0 and (keys[t] == _PAUSE or keys[t] in self._list_words
+                              or keys[t] in _POSSESSIVES):
+                t -= 1  # "my speech and my vision are normal"
                 continue
             if index < 0 or not items[index].is_mention:
                 return
@@ -917,6 +931,7 @@ class _Context:
         self.recent = [item for item in (*triggers, *markers)
                        if item.term.kind in ("recent", "sudden")]
         self.selves = [item for item in triggers if item.term.kind == "self"]
+        self.present = [item for item in triggers if item.term.kind == "other_now"]
 
     def _between(self, found: list[_Item], start: int, end: int) -> bool:
         return any(start <= item.start and item.end <= end for item in found)
@@ -965,7 +980,15 @@ class _Context:
                              and not self._in_recent_segment(item))
         if resolved and sign not in TRANSIENT_EMERGENCIES:
             historical = True  # "a fever last week, but it's gone": not a sign now
+        if other and not historical and not self._said_now(item):
+            historical = True  # "my dad had numbness before his stroke": his history
         return historical, hypothetical, other, ordinary
+
+    def _said_now(self, item: _Item) -> bool:
+        """A word of now in the mention's sentence: a now trigger, a sudden marker or a
+        present-tense word ("is", "has", "can't")."""
+        return self.now_in_sentence(item) or any(
+            self.sentence[p.start] == self.sentence[item.start] for p in self.present)
 
     def now_in_sentence(self, item: _Item) -> bool:
         """A "now" or sudden marker in the mention's sentence."""
@@ -986,7 +1009,8 @@ class _Context:
         if any(self.keys[t].startswith(_TWITCH_STEMS) for t in span):
             return False
         return any(other.is_mention and other.term.kind == "sign" and other is not item
-                   and other.term.id != "duration" and not other.negated
+                   and other.term.id != "duration"
+                   and not other.negated
                    and self.segment[other.start] == segment for other in self.items)
 
 

@@ -91,7 +91,8 @@ ANSWER_INTENTS: frozenset[str] = frozenset({
 LEADING_FILLERS: tuple[str, ...] = (
     "um", "umm", "uh", "uhm", "er", "erm", "hmm", "well", "oh", "ah", "so", "hey", "alexa",
     "ok so", "okay so", "well um", "oh um", "by the way", "actually", "honestly", "oops",
-    "wait", "sorry", "okay", "ok", "right", "oh and", "kindly", "hang on", "look",
+    "wait", "sorry", "okay", "ok", "right", "oh and", "kindly", "hang on", "look", "shh",
+    "shush", "hush",
 )
 TRAILING_FILLERS: tuple[str, ...] = (
     "please", "thanks", "thank you", "alexa", "really", "i think", "i suppose", "i reckon",
