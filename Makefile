@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install simulate test lint clean screens screen-tools
+.PHONY: install simulate test test-long lint clean screens screen-tools
 
 $(BIN)/neck-twitch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,15 @@ install: $(BIN)/neck-twitch
 simulate: install
 	$(BIN)/neck-twitch simulate
 
+# The default suite: tests marked `long` (the desk-voice accuracy reports, the household load
+# test, other long runs) are left out; `make test-long` runs exactly those. CI runs both.
 test: install
 	$(BIN)/ruff check skill tests lambda benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+test-long: install
+	$(BIN)/pytest -m long
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

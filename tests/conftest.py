@@ -1,13 +1,56 @@
-"""Fixtures for the whole-stack tests; the helpers themselves live in skilltest.py."""
+"""Fixtures for the whole-stack tests (the helpers themselves live in skilltest.py), and the
+`long` marker.
+
+Tests marked `long` (the desk-voice accuracy reports, the household load test, other runs of
+minutes) are left out of a plain `pytest` / `make test`, and said so at the end; `make
+test-long` (`pytest -m long`) runs exactly them, and CI runs both. A test is long because it is
+marked in its module or listed in LONG below (modules whose owners keep them elsewhere).
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from skilltest import Dialog, LambdaHandler, load_lambda_handler
+
+LONG_HOW = "make test-long (.venv/bin/pytest -m long)"
+# Long runs marked from here: a path (every test in it) or a path and a test name's start.
+LONG: tuple[tuple[str, str], ...] = (
+    ("tests/voice/test_accuracy.py", ""),  # 936 recordings, and the held-out report
+    ("tests/voice/test_bench_voice.py", ""),  # a whole check by voice, timed
+)
+_left_out: list[str] = []
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--long", action="store_true",
+                     help="also run the tests marked long (make test-long runs only them)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = Path(str(config.rootpath))
+    for item in items:
+        where = Path(str(item.path)).resolve()
+        relative = where.relative_to(root).as_posix() if where.is_relative_to(root) else ""
+        if any(relative == path and item.name.startswith(name) for path, name in LONG):
+            item.add_marker(pytest.mark.long)
+    if config.getoption("--long") or "long" in (config.getoption("markexpr") or ""):
+        return
+    long = [item for item in items if item.get_closest_marker("long") is not None]
+    if long:
+        items[:] = [item for item in items if item.get_closest_marker("long") is None]
+        config.hook.pytest_deselected(items=long)
+        _left_out.extend(item.nodeid for item in long)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _left_out:
+        terminalreporter.write_line(
+            f"{len(_left_out)} long tests (marked long) are not part of this run: {LONG_HOW}")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -15,6 +58,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
     Set before any skill is built, and inherited by the servers and CLIs tests start.
     """
+    config.addinivalue_line(
+        "markers", f"long: a run of minutes (accuracy reports, load tests): {LONG_HOW}")
     if "NECK_TWITCH_STORAGE" not in os.environ:
         folder = tempfile.mkdtemp(prefix="neck-twitch-test-")
         os.environ["NECK_TWITCH_STORAGE"] = f"sqlite:{folder}/memory.sqlite3"
