@@ -40,6 +40,7 @@ PAUSE = "PauseIntent"  # "hold on, someone's at the door"
 SLOWER = "SlowerIntent"  # "could you speak slower?"
 SIGN_FINE = "SignFineIntent"  # "swallowing? no, it's the same", "my bladder and bowels are fine"
 NO_BUT = "NoButIntent"  # "no, but my legs are twitching too"
+FEAR = "FearIntent"  # "can I die from this?", "should I stop my medication?"
 
 HANDLED_INTENTS: frozenset[str] = frozenset(
     {YES, NO, HELP, REPEAT, START_OVER, STOP, CANCEL, NAVIGATE_HOME, FALLBACK,
@@ -47,7 +48,7 @@ HANDLED_INTENTS: frozenset[str] = frozenset(
      LIFESTYLE,
      GO_BACK, PROGRESS, WHY_ASK, LEARN, CAUSES, SERIOUS, SOURCES, DELETE_DATA, ACKNOWLEDGE,
      OTHER_PERSON, PAST_SYMPTOM, EARLIER_SYMPTOM, WHAT_IF, CORRECTION, SKIP, PAUSE, SLOWER,
-     SIGN_FINE, NO_BUT}
+     SIGN_FINE, NO_BUT, FEAR}
 )
 
 SYMPTOM_SLOT = "symptom"
@@ -55,6 +56,11 @@ TOPIC_SLOT = "topic"
 CONDITION_SLOT = "condition"
 FACTOR_SLOTS = ("factor", "factorTwo", "factorThree")
 PERSON_SLOT = "person"
+FEAR_SLOT = "fear"
+# The common fears and questions, each answered honestly by content `fears.<id>` (FearType ids).
+FEARS: frozenset[str] = frozenset({"die", "medication", "neurologist", "supplements", "anxiety"})
+# Signs that bring their own answer when first heard ("I'm pregnant", a child).
+SIGN_FEARS: dict[str, str] = {"pregnant": "pregnant", "under_16": "child"}
 DETAIL_SLOT = "detail"  # SignFineIntent: what follows the "no" ("swallowing? no, but ...")
 QUESTION_SLOT = "question"
 ANSWER_SLOT = "answer"
@@ -73,6 +79,7 @@ SLOT_TYPES: dict[tuple[str, str], str] = {
     (PAUSE, SYMPTOM_SLOT): "SymptomType",
     (SIGN_FINE, SYMPTOM_SLOT): "SymptomType",
     (NO_BUT, SYMPTOM_SLOT): "SymptomType",
+    (FEAR, FEAR_SLOT): "FearType",
     (SIGN_FINE, DETAIL_SLOT): "SymptomType",
     (REPORT_SYMPTOM, DETAIL_SLOT): "SymptomType",
     # Words said around a question or a request ("why does my weight matter?"): read only for
@@ -109,6 +116,7 @@ SLOT_TYPE_IDS: dict[str, frozenset[str]] = {
     "ConditionType": CONDITIONS,
     "FactorType": LIFESTYLE_FACTORS | {ALL_FACTORS},
     "PersonType": PERSONS,
+    "FearType": FEARS,
     "QuestionType": CORRECTABLE,
     "AnswerType": ANSWERS,
 }
@@ -130,6 +138,7 @@ CONFIRM_KEY = "confirm"
 UNREAD_KEY = "unread"
 SLOW_KEY = "slow"
 WHICH_KEY = "which"
+INTERIM_KEY = "interim"  # the tier whose advice was already said part way (issue 19)
 
 # Screens (APL). A device that lists APL_INTERFACE among its supportedInterfaces gets a screen
 # with each response (skill.apl). A touch sends a USER_EVENT request whose arguments are

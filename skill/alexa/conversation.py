@@ -19,6 +19,7 @@ from skill.alexa.constants import (
     CHECK_KEY,
     CONFIRM_KEY,
     FIRST_CHECKED_KEY,
+    INTERIM_KEY,
     MISSES_KEY,
     OFFER_KEY,
     RESUME_OFFER,
@@ -229,6 +230,7 @@ class Conversation:
         step = next_step(self.rules, state)
         screen: Screen
         if isinstance(step, Ask):
+            before = (*before, *self._interim(state))
             spoken = question_step(self.content, step, *before, other=self.about_other)
             self._save(state)
             if card:
@@ -239,6 +241,18 @@ class Conversation:
             self._save(None)
             screen = self._outcome_screen(step)
         return self.respond(spoken, screen)
+
+    def _interim(self, state: CheckState) -> tuple[str, ...]:
+        """As soon as the answers call for a provider today, say so before the next question, once
+        a tier, so that silence or "I have to go" cannot lose it (issue 19)."""
+        outcome = outcome_so_far(self.rules, state)
+        if outcome is None or outcome.tier < Tier.URGENT or self.session is None:
+            return ()
+        if self.session.get(INTERIM_KEY) == outcome.tier.key:
+            return ()
+        self.session[INTERIM_KEY] = outcome.tier.key
+        names = self.content.join([self.text(f"signs.{sign}") for sign in outcome.deciding])
+        return (self.text(f"interim.{outcome.tier.key}", signs=names),)
 
     def emergency(self, *signs: str, other: bool = False) -> Response:
         """Emergency words in the person's own words, at any point: the number, first.

@@ -270,6 +270,8 @@ class OtherPersonIntentHandler(AbstractRequestHandler):
         heard = _heard(handler_input, talk, negating=False, lead="he")
         if not heard.read_anything and (person is not None or person_words or not heard.raw):
             talk.check_for_other()
+            if person == "child":  # the check is for adults (NG127): say so, and who to ask
+                return _take(talk, Heard(signs=("under_16",)), None)
             return talk.reask(talk.text("understanding.asking_for"))
         return _report(talk, heard)
 
@@ -383,6 +385,21 @@ class PauseIntentHandler(AbstractRequestHandler):
         if heard.read_anything or heard.symptomish:
             return _report(talk, heard)
         return talk.reask(talk.text("understanding.pause"))
+
+
+class FearIntentHandler(AbstractRequestHandler):
+    """"Can I die from this?", "should I stop my medication?", "I've seen a neurologist":
+    an honest answer, never a diagnosis, then the check goes on."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(names.FEAR)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        talk = Conversation(handler_input)
+        fear, _words = _slot(handler_input, names.FEAR_SLOT)
+        if fear not in names.FEARS:
+            return _not_understood(talk)
+        return talk.reask(talk.text(f"fears.{fear}"), talk.text("back_to_check"))
 
 
 class SlowerIntentHandler(AbstractRequestHandler):
@@ -625,8 +642,8 @@ def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
         state = reply(rules, state, Reply.NOT_SURE)
         heard = replace(heard, signs=tuple(s for s in heard.signs if s != pending.sign))
     elif pending is not None and said is None and heard.denied and not heard.signs and (
-            pending.sign in heard.denied or pending.id == _SCREEN and any(
-                rules.signs[d].tier == Tier.EMERGENCY for d in heard.denied)):
+            pending.sign in heard.denied or (pending.id == _SCREEN and any(
+                rules.signs[d].tier == Tier.EMERGENCY for d in heard.denied))):
         # "my walking's the same as ever": every sign named is denied, the pending one among
         # them (or, to the first question, one of the emergencies it lists): a no.
         state = reply(rules, state, Reply.NO)
@@ -651,6 +668,8 @@ def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
             return talk.read_back(base, new, *aside, *replace(heard, signs=()).noted(talk))
     noted = replace(heard, signs=tuple(
         s for s in heard.signs if pending is None or s != pending.sign)).noted(talk)
+    noted = (*noted, *(talk.text(f"fears.{names.SIGN_FEARS[s]}") for s in heard.signs
+                       if s in names.SIGN_FEARS and s not in present))
     factors_only = heard.factors and not heard.signs and (
         pending is None or pending.kind != "lifestyle")
     if factors_only:
@@ -964,6 +983,7 @@ REQUEST_HANDLERS: tuple[type[AbstractRequestHandler], ...] = (
     SkipIntentHandler,
     PauseIntentHandler,
     SlowerIntentHandler,
+    FearIntentHandler,
     LifestyleIntentHandler,
     HelpIntentHandler,
     RepeatIntentHandler,
@@ -1008,6 +1028,7 @@ INTENT_HANDLERS: dict[str, type[AbstractRequestHandler]] = {
     names.SKIP: SkipIntentHandler,
     names.PAUSE: PauseIntentHandler,
     names.SLOWER: SlowerIntentHandler,
+    names.FEAR: FearIntentHandler,
     names.EMERGENCY: EmergencyIntentHandler,
     names.LIFESTYLE: LifestyleIntentHandler,
     names.HELP: HelpIntentHandler,
