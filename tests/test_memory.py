@@ -22,6 +22,35 @@ from skill.storage.sqlite import SQLiteAdapter
 USER = "amzn1.ask.account.MEMORYUSER"
 
 
+def words(key: str, **values: str) -> str:
+    """What the skill says for `key` in en-US (the wording lives in the content files)."""
+    from skill.content import content_for
+
+    return content_for("en-US").text(key, **values)
+
+
+def asked_after(*replies: str) -> str:
+    """The question the check asks after these replies ("yes", "no", "not_sure")."""
+    from skill.triage import Ask, CheckState, Reply, default_rules, next_step, reply
+
+    rules, state = default_rules(), CheckState()
+    for said in replies:
+        state = reply(rules, state, Reply[said.upper()])
+    step = next_step(rules, state)
+    assert isinstance(step, Ask)
+    return words(f"questions.{step.question.id}.ask")
+
+
+def answered(*replies: str) -> dict[str, str]:
+    """The session's answers after these replies, as the check stores them."""
+    from skill.triage import CheckState, Reply, default_rules, reply
+
+    rules, state = default_rules(), CheckState()
+    for said in replies:
+        state = reply(rules, state, Reply[said.upper()])
+    return dict(state.to_dict()["answers"])
+
+
 class FakeEnvelope:
     """Just enough of a RequestEnvelope for an adapter's key function."""
 
@@ -184,11 +213,11 @@ def test_a_whole_check_resumes_through_dynamodb(dynamodb_table: Any) -> None:
     dialog = dialog_with(dynamodb_adapter("memory", resource=resource))
     dialog.launch()
     dialog.say(names.NO)
-    dialog.say(names.YES)  # breathless: numbers come back from DynamoDB as Decimal
+    dialog.say(names.NO)  # the stored check comes back from DynamoDB (numbers as Decimal)
     dialog.say(names.STOP)
     dialog.launch()
     dialog.say(names.YES)
-    assert dialog.speech == "Okay, carrying on. Are you struggling to breathe right now?"
+    assert dialog.speech == f"{words('memory.resuming')} {asked_after('no', 'no')}"
 
 
 # --- the conversation -----------------------------------------------------------------------
@@ -201,17 +230,16 @@ def test_an_unfinished_check_is_offered_and_resumed(adapter: SQLiteAdapter) -> N
     dialog.say(names.STOP)
     assert dialog.ended
     dialog.launch()
-    assert dialog.speech.startswith("Welcome back to Neck Twitch Check.")
-    assert "I'm not a doctor" in dialog.speech
-    assert dialog.speech.endswith("Shall we carry on where you left off?")
+    assert dialog.speech.startswith(words("memory.welcome_back"))
+    assert words("launch.notice") in dialog.speech
+    assert dialog.speech.endswith(words("memory.offer"))
     assert dialog.reprompt is not None and "Say yes to carry on" in dialog.reprompt
     dialog.say(names.HELP)
-    assert "Say yes to carry on" in dialog.speech
-    assert "I'm asking short questions" in dialog.speech  # help says what the skill is
+    assert words("memory.offer_hint") in dialog.speech
+    assert words("help.intro") in dialog.speech  # help says what the skill is
     dialog.say(names.YES)
-    assert dialog.speech == ("Okay, carrying on. "
-                             "Any trouble swallowing, or choking on food or drink?")
-    assert dialog.attributes["check"]["answers"] == {"screen": "no", "breathless": "no"}
+    assert dialog.speech == f"{words('memory.resuming')} {asked_after('no', 'no')}"
+    assert dialog.attributes["check"]["answers"] == answered("no", "no")
     assert "offer" not in dialog.attributes
 
 
@@ -219,14 +247,11 @@ def test_declining_the_offer_starts_afresh(adapter: SQLiteAdapter) -> None:
     dialog = dialog_with(adapter)
     dialog.launch()
     dialog.say(names.NO)
-    dialog.say(names.YES)
+    dialog.say(names.NO)
     dialog.say(names.STOP)
     dialog.launch()
     dialog.say(names.NO)
-    assert dialog.speech == ("Okay, let's start a new check. "
-                             "First, any struggle to breathe, drooping face, sudden weakness, "
-                             "numbness, slurred speech or vision loss, stiff neck with fever, "
-                             "or sudden severe headache?")
+    assert dialog.speech == f"{words('memory.fresh')} {asked_after()}"
     dialog.say(names.STOP)
     dialog.launch()
     assert "carry on" not in dialog.speech  # the declined check is gone
@@ -265,7 +290,7 @@ def test_a_symptom_at_the_offer_joins_the_unfinished_check(adapter: SQLiteAdapte
     dialog.launch()
     dialog.say(names.REPORT_SYMPTOM, resolved_slot("symptom", "tingling", "numbness"))
     assert dialog.speech.startswith("Thanks, I've noted numbness")
-    assert dialog.attributes["check"]["answers"] == {"screen": "no"}
+    assert dialog.attributes["check"]["answers"] == answered("no")
     assert dialog.attributes["check"]["signs"] == ["numbness"]
 
 
@@ -278,8 +303,8 @@ def test_a_finished_check_is_not_offered_and_first_check_is_dated(
     dialog.timestamp = "2026-12-10T09:00:00Z"
     dialog.launch()
     assert dialog.speech.startswith(
-        "Welcome back to Neck Twitch Check. You first checked this twitch 16 days ago.")
-    assert dialog.speech.endswith("or sudden severe headache?")
+        f"{words('memory.welcome_back')} {words('memory.first_checked', days='16 days')}")
+    assert dialog.speech.endswith(asked_after())
     dialog.timestamp = "2026-11-25T09:00:00Z"
     dialog.say(names.STOP)
     dialog.launch()
@@ -294,7 +319,7 @@ def test_delete_my_data_forgets_everything(adapter: SQLiteAdapter) -> None:
     assert dialog.ended and "deleted everything I stored about you" in dialog.speech
     assert adapter.get_attributes(FakeEnvelope(USER)) == {}
     dialog.launch()
-    assert dialog.speech.startswith("Welcome to Neck Twitch Check.")
+    assert dialog.speech.startswith(words("launch.welcome"))
 
 
 def test_without_storage_there_is_nothing_to_delete_and_no_offer() -> None:
@@ -303,7 +328,7 @@ def test_without_storage_there_is_nothing_to_delete_and_no_offer() -> None:
     dialog.say(names.NO)
     dialog.say(names.STOP)
     dialog.launch()
-    assert dialog.speech.startswith("Welcome to Neck Twitch Check.")
+    assert dialog.speech.startswith(words("launch.welcome"))
     dialog.say(names.DELETE_DATA)
     assert "nothing to delete" in dialog.speech and dialog.ended
 
@@ -322,9 +347,9 @@ class BrokenAdapter(AbstractPersistenceAdapter):
 def test_broken_storage_never_stops_a_check() -> None:
     dialog = dialog_with(BrokenAdapter())
     dialog.launch()
-    assert dialog.speech.startswith("Welcome to Neck Twitch Check.")
+    assert dialog.speech.startswith(words("launch.welcome"))
     dialog.say(names.NO)
-    dialog.say(names.YES)
+    assert dialog.speech == asked_after("no")
     dialog.say(names.YES)
     assert dialog.ended and "call 911 now" in dialog.speech
     dialog.launch()
@@ -339,7 +364,7 @@ def test_garbage_memory_is_ignored(adapter: SQLiteAdapter) -> None:
         adapter.save_attributes(me, garbage)
         dialog = dialog_with(adapter)
         dialog.launch()
-        assert dialog.speech.endswith("or sudden severe headache?"), garbage
+        assert dialog.speech.endswith(asked_after()), garbage
 
 
 def test_the_lambda_envelope_fixtures_still_answer_with_memory(adapter: SQLiteAdapter) -> None:
