@@ -33,7 +33,7 @@ from skill.simulator.nlu import ER_MATCH, Nlu, Understanding, tokenize
 
 T = TypeVar("T")
 
-DEFAULT_CAP = 2500
+DEFAULT_CAP = 3500
 YES = "AMAZON.YesIntent"
 NO = "AMAZON.NoIntent"
 EMERGENCY = "EmergencyIntent"
@@ -167,19 +167,6 @@ class PhraseSet:
             frozenset(contracted),
             {text: frozenset(others) for text, others in partners.items()},
         )
-
-    def open_prefixes(self) -> frozenset[str]:
-        """Answers that begin a longer answer of the other side ("no" in "no idea",
-        "definitely" in "definitely not"): heard at a pause, the rest may be coming."""
-        sides = self._sides()
-        found: set[str] = set()
-        for text, side in sides.items():
-            words = text.split()
-            for cut in range(1, len(words)):
-                prefix = " ".join(words[:cut])
-                if sides.get(prefix) not in (None, side):
-                    found.add(prefix)
-        return frozenset(found)
 
     def _sides(self) -> dict[str, str]:
         """Each yes-side or no-side phrase and its side (`polarity`)."""

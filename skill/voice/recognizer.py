@@ -91,6 +91,11 @@ GARBAGE_WORDS = 600
 # A request of at most this many words ("help", "stop", "say that again") that an answer is
 # checked against (`Hearing.doubt` "command").
 COMMAND_WORDS = 3
+COMMAND_INTENTS = frozenset({
+    "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.RepeatIntent",
+    "AMAZON.StartOverIntent", "AMAZON.NavigateHomeIntent", "GoBackIntent", "PauseIntent",
+    "SkipIntent", "SlowerIntent",
+})
 # Words that, heard in an utterance that is not taken as a phrase, make it sound like an
 # emergency (`Hearing.urgent`): the number is given at once, then the question asked again.
 # Only those that are in one of the model's emergency phrases count.
@@ -389,7 +394,7 @@ class Recognizer:
         )
         self._commands = frozenset(
             p.text for p in self.phrases.phrases
-            if polarity(p.intent) is None and len(p.text.split()) <= COMMAND_WORDS
+            if p.intent in COMMAND_INTENTS and len(p.text.split()) <= COMMAND_WORDS
         )
         # pocketsphinx carries its noise estimate and cepstral mean over from one utterance to
         # the next; starting each afresh keeps every hearing independent of the ones before, so
