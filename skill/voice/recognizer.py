@@ -19,6 +19,7 @@ person asked again (`Hearing.doubt`), when:
   decoding against the twins alone, best and n-best, does not all agree;
 - "unsupported": none of the five best hypotheses means the same;
 - "contradicted": one of them means an answer of the other side;
+- "mixed": it has both a yes and a no in it ("yeah no", "no wait yes");
 - "command": decoded again against it and the short requests alone ("help", "stop", "say
   that again"), a request wins: a command word is never a yes or a no.
 
@@ -91,6 +92,10 @@ GARBAGE_WORDS = 600
 # A request of at most this many words ("help", "stop", "say that again") that an answer is
 # checked against (`Hearing.doubt` "command").
 COMMAND_WORDS = 3
+# An answer that says both ("yeah no", "no wait yes") is heard with a yes and a no in it; which
+# one was meant is never taken on the recogniser's word (`Hearing.doubt` "mixed").
+YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "ya", "yah", "yas", "aye", "yea", "yeh"})
+NO_WORDS = frozenset({"no", "nope", "nah", "naw", "nay"})
 COMMAND_INTENTS = frozenset({
     "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.RepeatIntent",
     "AMAZON.StartOverIntent", "AMAZON.NavigateHomeIntent", "GoBackIntent", "PauseIntent",
@@ -210,6 +215,7 @@ class Hearing:
     sure: bool
     seconds: float
     # why an exact phrase was not accepted: contraction | negation | unsupported | contradicted
+    # | mixed | command
     doubt: str | None = None
     meant: str | None = None  # the intent of `text` when it is an exact phrase, doubted or not
     alternatives: tuple[str, ...] = field(default=())
@@ -523,6 +529,9 @@ class Recognizer:
             return "negation"
         if contradicted:
             return "contradicted"
+        words = set(text.split())
+        if words & YES_WORDS and words & NO_WORDS:
+            return "mixed"
         if agreement == 0:
             return "unsupported"
         if not self._not_a_command(pcm, text):

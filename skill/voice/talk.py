@@ -93,7 +93,7 @@ class Exchange:
         }
 
 
-YES_OR_NO_DOUBTS = ("contraction", "negation", "contradicted")
+YES_OR_NO_DOUBTS = ("contraction", "negation", "contradicted", "mixed")
 
 
 def decide(hearing: Hearing, overlapped: bool = False) -> str:

@@ -23,7 +23,7 @@ from voice_helpers import nlu_for, run_scripted
 from skill.voice.phrases import AT_ONCE, NO, YES, build_phrases, consequential
 from skill.voice.talk import MAYBE_EMERGENCY, NOT_CAUGHT, READ_BACK, YES_OR_NO
 
-DOUBTS = ("contraction", "negation", "unsupported", "contradicted", "command")
+DOUBTS = ("contraction", "negation", "unsupported", "contradicted", "mixed", "command")
 WAYS = ("sure", "unsure", *DOUBTS, "not a phrase")
 TIMINGS = ("after the prompt", "spoke over the prompt", "after a pause")
 
@@ -87,7 +87,7 @@ def test_as_an_answer(intent: str, way: str, timing: str) -> None:
         assert turn.intent is None and run.sent == []
         if way != "not a phrase" and intent in AT_ONCE:
             assert said.startswith(MAYBE_EMERGENCY.format(number="9 1 1"))
-        elif way in ("contraction", "negation", "contradicted"):
+        elif way in ("contraction", "negation", "contradicted", "mixed"):
             assert said.startswith(YES_OR_NO)
         else:
             assert said.startswith(NOT_CAUGHT)
