@@ -286,6 +286,14 @@ class Report:
         for name in sorted(totals):
             yield name, good[name], totals[name]
 
+    def summary(self, title: str) -> str:
+        """Figures only, by person, locale and kind, and the kinds of safety misread."""
+        kinds = Counter(r.unsafe for r in self.unsafe())
+        lines = self.text(title).splitlines()[:4]
+        lines.append("  safety misreads by kind: " + (", ".join(
+            f"{kind} {n}" for kind, n in sorted(kinds.items())) or "none"))
+        return "\n".join(lines)
+
     def text(self, title: str, *, misses: bool = False) -> str:
         lines = [f"{title}: {sum(r.understood for r in self.results)}/{len(self.results)} "
                  f"understood ({self.share():.1%}), {len(self.unsafe())} safety misreads"]

@@ -80,7 +80,7 @@ BUILTIN_PHRASES: dict[str, tuple[str, ...]] = {
 
 # Answers: an intent of these is never reached by a fuzzy near miss, only by the words.
 ANSWER_INTENTS: frozenset[str] = frozenset({
-    "AMAZON.YesIntent", "AMAZON.NoIntent", "NotSureIntent", "YesDetailIntent", "NoDetailIntent",
+    "AMAZON.YesIntent", "AMAZON.NoIntent", "YesDetailIntent", "NoDetailIntent",
     "DenySymptomIntent", "AcknowledgeIntent", "CorrectionIntent", "SkipIntent", "SignFineIntent",
 })
 

@@ -34,6 +34,10 @@ _MIN_FUZZY_CHARS = 4
 _NO_MATCH_CONFIDENCE = 0.6
 # A slot type with a value this many words long is a catch-all (see Nlu._slot_words).
 CATCH_ALL_WORDS = 12
+_FUNCTION_WORDS = frozenset({
+    "that", "this", "with", "have", "been", "from", "they", "there", "their", "what", "when",
+    "your", "about", "like", "just", "will", "would", "could", "should", "into", "over", "some",
+    "more", "than", "then", "them", "were", "which", "while", "where", "after", "before"})
 ER_MATCH = "ER_SUCCESS_MATCH"
 ER_NO_MATCH = "ER_SUCCESS_NO_MATCH"
 
@@ -177,6 +181,13 @@ class Nlu:
             type_name: max((len(normalise(said).split()) for v in values
                             for said in (v.name, *v.synonyms)), default=0)
             for type_name, values in model.slot_types.items()}
+        # ...and only words that share some of the values' own words: Alexa's fallback model
+        # takes "play some jazz" out of domain, whatever the catch-all.
+        self._slot_vocabulary = {
+            type_name: frozenset(word for v in values for said in (v.name, *v.synonyms)
+                                 for word in normalise(said).split()
+                                 if len(word) > 3 and word not in _FUNCTION_WORDS)
+            for type_name, values in model.slot_types.items()}
         for type_name, values in model.slot_types.items():
             catalogue = _SlotCatalogue()
             for value in values:
@@ -276,7 +287,7 @@ class Nlu:
                 confidence *= slot.confidence
             resolved = all(s.status != ER_NO_MATCH for s in slots.values())
             if not pattern.literal_chars and not resolved and not self._catches(
-                    intent.slots, pattern, len(tokens.key)):
+                    intent.slots, pattern, tokens.key):
                 # A sample that is only slots ("{factor}") would take any words at all: it
                 # counts only when Alexa could resolve every slot to a value, or as a
                 # catch-all of a type whose values are as long as the words said.
@@ -318,9 +329,15 @@ class Nlu:
             return None
         return said[0]
 
-    def _catches(self, slot_types: dict[str, str], pattern: _Pattern, words: int) -> bool:
-        longest = [self._slot_words.get(slot_types[name], 0) for name in pattern.slot_names]
-        return len(longest) == 1 and longest[0] >= CATCH_ALL_WORDS and words <= longest[0]
+    def _catches(self, slot_types: dict[str, str], pattern: _Pattern,
+                 words: tuple[str, ...]) -> bool:
+        if len(pattern.slot_names) != 1:
+            return False
+        type_name = slot_types[pattern.slot_names[0]]
+        longest = self._slot_words.get(type_name, 0)
+        known = self._slot_vocabulary.get(type_name, frozenset())
+        return CATCH_ALL_WORDS <= longest and len(words) <= longest and any(
+            word in known for word in words)
 
     def _fuzzy_match(self, utterance: str, candidates: Sequence[Tokens]) -> Understanding:
         from rapidfuzz import fuzz, process
