@@ -35,7 +35,8 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("yup", YES, {}), ("sure", ACK, {}), ("of course", YES, {}), ("Yeah, I do", YES, {}),
     ("yes I have", YES, {}), ("I think so", YES, {}), ("uh huh", ACK, {}),
     ("correct", YES, {}), ("definitely", YES, {}), ("um, yes please", YES, {}),
-    ("YES!", YES, {}), ("yess", FALLBACK, {}),  # an answer never rests on spelling ("absolutely", YES, {}), ("yes it does", YES, {}),
+    # "yess" is no "yes": an answer never rests on spelling.
+    ("YES!", YES, {}), ("yess", FALLBACK, {}), ("absolutely", YES, {}), ("yes it does", YES, {}),
     ("no", NO, {}), ("No.", NO, {}), ("nope", NO, {}), ("nah", NO, {}),
     ("not really", NO, {}), ("no I don't", NO, {}), ("I don't think so", NO, {}),
     ("not at all", NO, {}), ("never", NO, {}), ("no, it hasn't", NO, {}),
