@@ -336,7 +336,7 @@ class Nlu:
         type_name = slot_types[pattern.slot_names[0]]
         longest = self._slot_words.get(type_name, 0)
         known = self._slot_vocabulary.get(type_name, frozenset())
-        return CATCH_ALL_WORDS <= longest and len(words) <= longest and any(
+        return longest >= CATCH_ALL_WORDS and len(words) <= longest and any(
             word in known for word in words)
 
     def _fuzzy_match(self, utterance: str, candidates: Sequence[Tokens]) -> Understanding:

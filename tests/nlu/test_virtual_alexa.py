@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from people import CORPORA, Reply_, Report, cases, judge
+
 from skill.simulator.model import default_model_dir
 
 NODE = Path(__file__).parent / "node"
