@@ -22,6 +22,9 @@ LONG_HOW = "make test-long (.venv/bin/pytest -m long)"
 LONG: tuple[tuple[str, str], ...] = (
     ("tests/voice/test_accuracy.py", ""),  # 936 recordings, and the held-out report
     ("tests/voice/test_bench_voice.py", ""),  # a whole check by voice, timed
+    ("tests/test_people_corpus.py", ""),  # 817 people's lines through the simulator, twice
+    ("tests/test_phrase_corpus.py", ""),  # the phrase corpora through the simulator
+    ("tests/test_vignettes.py", "test_audit_report"),  # every vignette set, scored and printed
 )
 _left_out: list[str] = []
 

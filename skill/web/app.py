@@ -313,9 +313,11 @@ def build_verifiers(
     clock: Clock = utc_now,
     trust_roots: Sequence[x509.Certificate] | None = None,
     fetcher: CertificateFetcher | None = None,
+    refuse_replays: bool = True,
 ) -> tuple[SignatureVerifier | None, list[AbstractVerifier]]:
     """The signature check on raw bytes (unless ``verify`` is off), and the checks on the
-    envelope: timestamp (unless ``verify`` is off), then skill id (when one is given)."""
+    envelope: timestamp (unless ``verify`` is off), then skill id (when one is given), then
+    request ids already answered (unless ``verify`` or ``refuse_replays`` is off)."""
     signature: SignatureVerifier | None = None
     envelope_verifiers: list[AbstractVerifier] = []
     if verify:
@@ -323,7 +325,7 @@ def build_verifiers(
         envelope_verifiers.append(TimestampVerifier(clock=clock))
     if skill_id:
         envelope_verifiers.append(SkillIdVerifier(skill_id))
-    if verify:
+    if verify and refuse_replays:
         envelope_verifiers.append(ReplayVerifier(clock=clock))  # last: genuine requests only
     return signature, envelope_verifiers
 
@@ -338,6 +340,7 @@ def create_app(
     trust_roots: Sequence[x509.Certificate] | None = None,
     fetcher: CertificateFetcher | None = None,
     skill_factory: Callable[[], CustomSkill] | None = None,
+    refuse_replays: bool = True,
 ) -> Flask:
     """The web service: POST ``/`` is the skill endpoint, GET ``/healthz`` answers 200.
 
@@ -346,8 +349,10 @@ def create_app(
     for local testing only. With verification on, the service refuses to start (raises
     ``ConfigurationError``) without a skill id, unless ``any_skill`` (default
     ``$NECK_TWITCH_ANY_SKILL``), and with the built-in or a near-default id salt; a skill id
-    with spaces is refused either way (skill.web.startup). Gunicorn, with the same checks made
-    once before any worker starts:
+    with spaces is refused either way (skill.web.startup). ``refuse_replays=False`` answers a
+    request id more than once: for benchmarks that send one signed request over and over,
+    never for a service Alexa calls. Gunicorn, with the same checks made once before any
+    worker starts:
     ``gunicorn -c python:skill.web.gunicorn_conf 'skill.web:create_app()'``.
     """
     if skill_id is _UNSET:
@@ -386,7 +391,8 @@ def create_app(
         )
 
     signature_verifier, verifiers = build_verifiers(
-        verify=verify, skill_id=skill_id, clock=clock, trust_roots=trust_roots, fetcher=fetcher
+        verify=verify, skill_id=skill_id, clock=clock, trust_roots=trust_roots, fetcher=fetcher,
+        refuse_replays=refuse_replays,
     )
     adapter = VerifyingSkillAdapter(
         skill=skill,
