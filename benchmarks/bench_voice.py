@@ -260,17 +260,22 @@ def conversation(cache: Any) -> list[Turn]:
 def startup_probe(cache: Path) -> None:
     """Child process: build what `neck-twitch talk` builds and say the welcome (timed by the
     parent from process start to the line printed when the first audio is handed over)."""
+    import resource
+
+    from skill.voice.endpoint import SileroDetector
     from skill.voice.recognizer import Recognizer
     from skill.voice.tts import Espeak, output_speech_text
 
     with talk_simulator() as simulator:
         recognizer = Recognizer(simulator.nlu, cache=cache)
+        SileroDetector()  # loaded before the welcome plays, as `SoundDevice.play` does
         voice = Espeak("en-US")
         turn = simulator.say(simulator.launch_phrase)
         body = turn.response.get("response", {}) if turn.response else {}
         words = output_speech_text(body.get("outputSpeech")) or turn.speech or ""
         voice.synthesise(words)
-        print("ready", flush=True)
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"ready {rss_mb:.0f}", flush=True)
         recognizer.close()
 
 
@@ -293,9 +298,15 @@ def _spawn(args: list[str]) -> float:
     line = process.stdout.readline()
     elapsed = time.perf_counter() - started
     process.wait()
-    if line.strip() != "ready" or process.returncode != 0:
+    words = line.split()
+    if not words or words[0] != "ready" or process.returncode != 0:
         raise SystemExit(f"start-up probe failed: {' '.join(args)}")
+    if len(words) > 1:
+        MEMORY_MB.append(float(words[1]))
     return elapsed * 1000
+
+
+MEMORY_MB: list[float] = []  # peak memory of the desk voice's start-up probes
 
 
 def startup(runs: int) -> tuple[float, float, float]:
@@ -336,6 +347,7 @@ def summary(
         "startup_ms": round(voice_ms),
         "hello_world_cold_start_ms": round(hello_ms),
         "startup_ratio": round(voice_ms / hello_ms, 2),
+        "startup_peak_memory_mb": round(max(MEMORY_MB)) if MEMORY_MB else None,
         "per_turn": [
             {"said": t.said, "action": t.action, "wait_ms": round(t.wait_ms, 1),
              "answer_ms": round(t.answer_ms, 1), "lead_in_ms": round(t.lead_in_ms, 1)}
@@ -379,7 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Start-up to the first word of the welcome: {result['startup_ms']} ms "
           f"({result['first_startup_ms']} ms the first time, nothing cached); hello-world "
           f"skill cold start {result['hello_world_cold_start_ms']} ms "
-          f"(ratio {result['startup_ratio']}x)")
+          f"(ratio {result['startup_ratio']}x); peak memory "
+          f"{result['startup_peak_memory_mb']} MB")
     return 0
 
 
