@@ -112,6 +112,7 @@ class Tally:
     emergencies: int = 0
     caught_at_once: int = 0
     caught_number: int = 0
+    caught_loud_room: int = 0  # the number given only because the room was loud
     confirm_said: int = 0
     confirm_correct: int = 0
     confirm_false_yes: int = 0
@@ -216,7 +217,8 @@ def run_job(job: Job) -> Tally:
         tally.said += 1
         hearing, action, _ = _turn(record(text))
         intent = hearing.intent if hearing is not None else None
-        if action in ("silence", "not caught", "yes or no", "number given"):
+        if action in ("silence", "not caught", "yes or no", "number given",
+                      "number given (loud room)"):
             tally.asked_again += 1
             continue
         tally.read_back += action == "read back"
@@ -244,6 +246,8 @@ def run_job(job: Job) -> Tally:
             tally.caught_at_once += 1
         elif action == "number given":
             tally.caught_number += 1
+        elif action == "number given (loud room)":
+            tally.caught_loud_room += 1
         else:
             heard = hearing.text if hearing is not None else ""
             tally.examples.append(f"{label}: emergency {text!r} MISSED, heard {heard!r}, "
@@ -276,19 +280,22 @@ class Report:
     def table(self) -> str:
         head = ("| noise | exact phrases heard right | asked again | wrong (read back) | "
                 "swaps | wrong or swapped reaching the skill | emergencies caught (at once + "
-                "number given) | read-back replies right (false yes) | off-list reaching the "
+                "number given for its words) | + number given for the loud room | "
+                "read-back replies right (false yes) | off-list reaching the "
                 "skill as an answer (as a request) |")
-        rows = [head, "|" + " --- |" * 9]
+        rows = [head, "|" + " --- |" * 10]
         for noise in NOISES:
             t = self.by_noise.get(noise)
             if t is None:
                 continue
             caught = t.caught_at_once + t.caught_number
+            loud = caught + t.caught_loud_room
             rows.append(
                 f"| {noise} | {t.exact}/{t.said} ({_pct(t.exact, t.said)}) | {t.asked_again} | "
                 f"{t.wrong} | {t.swaps} | {t.reached_wrong} ({t.reached_swaps} swaps) | "
                 f"{caught}/{t.emergencies} ({_pct(caught, t.emergencies)}: {t.caught_at_once} + "
-                f"{t.caught_number}) | {t.confirm_correct}/{t.confirm_said} "
+                f"{t.caught_number}) | {loud}/{t.emergencies} ({_pct(loud, t.emergencies)}) | "
+                f"{t.confirm_correct}/{t.confirm_said} "
                 f"({t.confirm_false_yes}) | {t.non_answer_answers}/{t.non_answers} "
                 f"({t.non_answer_requests}) |")
         o = self.other

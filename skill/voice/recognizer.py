@@ -106,7 +106,8 @@ COMMAND_INTENTS = frozenset({
 # Only those that are in one of the model's emergency phrases count.
 EMERGENCY_CUES = frozenset({
     "breathe", "breath", "choking", "stroke", "ambulance", "emergency", "drooping", "droopy",
-    "lopsided", "collapse", "collapsed", "dying", "attack", "chest", "nine", "worst",
+    "lopsided", "collapse", "collapsed", "dying", "attack", "chest", "nine", "worst", "call",
+    "help",
 })
 
 # Words the phrases use that CMUdict lacks (ARPAbet, as the dictionary writes them; written by

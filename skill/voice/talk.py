@@ -94,18 +94,23 @@ class Exchange:
 
 
 YES_OR_NO_DOUBTS = ("contraction", "negation", "contradicted", "mixed")
+# Below this speech-to-room ratio (dB) the recogniser hears little (office babble at 10 dB):
+# an utterance it cannot take gets the emergency number with the "didn't catch that".
+LOUD_ROOM_SNR_DB = 15.0
 
 
 def decide(hearing: Hearing, overlapped: bool = False) -> str:
     """What the loop does with an utterance heard as the answer to a question:
 
     - "not caught", "yes or no" (an answer doubted for its negation), "number given" (an
-      emergency phrase doubted, or emergency words among what was heard): nothing is sent, the
+      emergency phrase doubted, or emergency words among what was heard), "number given (loud
+      room)" (nothing taken, and the speech stood less than `LOUD_ROOM_SNR_DB` above the room:
+      the voice may not hear an emergency there, so the number is said): nothing is sent, the
       question is asked again;
     - "sent at once": an emergency phrase;
-    - "sent": a request that changes nothing, or an answer the recogniser is sure of that was
-      not spoken over the question (nor the last part of a longer utterance);
-    - "read back": any other answer that changes what happens next.
+    - "sent": a phrase the recogniser is sure of, said after the prompt in one stretch;
+    - "read back": any other answer that changes what happens next; a request that changes
+      nothing and is not sure is "not caught".
     """
     intent = hearing.intent
     if intent is None:
@@ -113,13 +118,17 @@ def decide(hearing: Hearing, overlapped: bool = False) -> str:
             return "number given"
         if hearing.doubt in YES_OR_NO_DOUBTS:
             return "yes or no"
+        if hearing.snr_db is not None and hearing.snr_db < LOUD_ROOM_SNR_DB:
+            return "number given (loud room)"
         return "not caught"
     if intent in AT_ONCE:
         return "sent at once"
-    if not consequential(intent):
-        return "sent"
     if hearing.sure and not overlapped:
         return "sent"
+    if not consequential(intent):
+        # A request heard unsure ("what", "hang on") is not sent: asking the question again is
+        # what the skill would do for most of them, and a misheard answer never reaches it.
+        return "not caught"
     return "read back"
 
 
@@ -224,7 +233,7 @@ class Talk:
         hearing, corrected = self._hear_answer(utterance)
         exchange.heard = hearing
         action = decide(hearing, overlapped=utterance.overlapped or corrected)
-        if action in ("not caught", "yes or no", "number given"):
+        if action in ("not caught", "yes or no", "number given", "number given (loud room)"):
             self._host_said(exchange, "not caught", f"{self._sorry(hearing)} {self._question}")
             return None, None
         if action == "sent at once":
@@ -270,7 +279,7 @@ class Talk:
     def _sorry(self, hearing: Hearing) -> str:
         """What the host says when nothing was sent: an emergency phrase it doubted gets the
         number at once; an answer doubted for its negation, "yes or no?"."""
-        if hearing.meant in AT_ONCE or hearing.urgent:
+        if decide(hearing).startswith("number given"):
             return MAYBE_EMERGENCY.format(number=self.number)
         if hearing.doubt in YES_OR_NO_DOUBTS:
             return YES_OR_NO

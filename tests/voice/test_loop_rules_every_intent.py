@@ -9,8 +9,9 @@ ended), or as the last stretch of speech after a pause ("mumble ... no"). The ru
 
 - what is not an exact phrase, or is doubted, is never sent;
 - an emergency phrase is sent at once, sure or not; doubted, the number is said at once;
-- an answer that changes what happens next is sent only when sure, said after the prompt and
-  not after a pause inside the speech; else it is read back;
+- anything else is sent only when sure, said after the prompt and not after a pause inside
+  the speech; else an answer that changes what happens next is read back, and a request that
+  changes nothing is not taken (the question is asked again);
 - a read-back is confirmed only by a sure yes that started after the read-back ended; a reply
   spoken over the read-back neither confirms nor denies it: it is heard as a new answer.
 """
@@ -67,10 +68,10 @@ def expect_as_an_answer(intent: str, way: str, timing: str) -> str:
         return "not caught"
     if intent in AT_ONCE:
         return "sent at once"
-    if not consequential(intent):
-        return "sent"
     if way == "sure" and timing == "after the prompt":
         return "sent"
+    if not consequential(intent):
+        return "not caught"  # a request heard unsure, or said over the prompt or after a pause
     return "read back"
 
 
@@ -85,7 +86,9 @@ def test_as_an_answer(intent: str, way: str, timing: str) -> None:
     assert turn.action == expected
     if expected == "not caught":
         assert turn.intent is None and run.sent == []
-        if way != "not a phrase" and intent in AT_ONCE:
+        if way in ("sure", "unsure"):  # a request not taken
+            assert said.startswith(NOT_CAUGHT)
+        elif way != "not a phrase" and intent in AT_ONCE:
             assert said.startswith(MAYBE_EMERGENCY.format(number="9 1 1"))
         elif way in ("contraction", "negation", "contradicted", "mixed"):
             assert said.startswith(YES_OR_NO)

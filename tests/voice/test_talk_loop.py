@@ -87,10 +87,17 @@ def test_an_unsure_yes_to_a_warning_sign_is_read_back_then_leads_to_a_provider()
     assert not SELF_CARE.search(run.final.said or "")
 
 
-def test_requests_that_change_nothing_are_sent_without_a_read_back() -> None:
-    run = run_scripted(["say that again?", *NOS])
+def test_requests_that_change_nothing_are_sent_without_a_read_back_when_sure() -> None:
+    run = run_scripted(["say that again", *NOS])
     assert run.exchanges[1].action == "sent"
     assert run.exchanges[1].intent == "AMAZON.RepeatIntent"
+
+
+def test_a_request_heard_unsure_is_not_sent() -> None:
+    """"what" / "hang on" heard unsure may be a misheard answer: the question is asked again."""
+    run = run_scripted(["say that again?", *NOS])
+    assert run.exchanges[1].action == "not caught" and run.exchanges[1].intent is None
+    assert (run.exchanges[1].said or "").startswith(NOT_CAUGHT)
 
 
 def test_silence_gets_the_reprompt_once_then_the_session_closes() -> None:
