@@ -25,6 +25,11 @@ LONG: tuple[tuple[str, str], ...] = (
     ("tests/test_people_corpus.py", ""),  # 817 people's lines through the simulator, twice
     ("tests/test_phrase_corpus.py", ""),  # the phrase corpora through the simulator
     ("tests/test_vignettes.py", "test_audit_report"),  # every vignette set, scored and printed
+    # whole spoken checks at every noise level, and a simulated live room: accuracy runs
+    ("tests/voice/test_conversations.py", "test_spoken_conversation_reaches_the_right_outcome"),
+    ("tests/voice/test_live_microphone.py", ""),
+    ("tests/web/test_web_gunicorn.py", "test_gunicorn_serves_concurrent_conversations"),  # load
+    ("tests/deploy/test_package_zip.py", "test_bytes_do_not_depend_on_where_the_tree_is"),
 )
 _left_out: list[str] = []
 

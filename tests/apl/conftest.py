@@ -23,6 +23,17 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "screens: needs node, tests/apl/node/node_modules and Chromium")
 
 
+def not_run_message(lacking: str) -> str:
+    """Why the screen tests did not run and how to install what they need. Chromium is named
+    first when it is missing (the one tool npm cannot bring), the rest after the command."""
+    items = [item.strip() for item in lacking.split(",") if item.strip()]
+    first = "chromium" if "chromium" in items else items[0]
+    others = [item for item in items if item != first]
+    also = f" (also not found: {', '.join(others)})" if others else ""
+    return (f"screen tests did not run: {first} not found. Install with: {INSTALL}; "
+            f"then run: .venv/bin/pytest tests/apl{also}")
+
+
 def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
@@ -32,8 +43,7 @@ def apl_tool() -> Tool:
     """`apl_tool("validate" | "render", jobs)`: tests/apl/node/apl.js, or fail/skip."""
     lacking = missing()
     if lacking is not None:
-        message = (f"screen tests did not run: {lacking} not found. Install with: {INSTALL}; "
-                   "then run: .venv/bin/pytest tests/apl")
+        message = not_run_message(lacking)
         if _in_ci():
             pytest.fail(message, pytrace=False)
         _NOT_RUN.append(message)
