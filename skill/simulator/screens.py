@@ -4,7 +4,7 @@ HTML preview where Chromium or the viewhost is not installed.
 
 The renderer is tests/apl/node/apl.js (install: `apt-get install chromium` and `npm ci` in
 tests/apl/node), started once per run and fed one screen at a time. Files are numbered in the
-order the screens arrive: `01-question-screen.png`, `04-emergency.png`, ...
+order the screens arrive: `01-question-screen.png`, `05-emergency.png`, ...
 """
 
 from __future__ import annotations

@@ -187,15 +187,26 @@ def every_screen(handler: LambdaHandler) -> Iterator[tuple[str, dict[str, Any]]]
                                    **slot("factorTwo", "coffee", "caffeine", "FactorType")})
     yield from screens(dialog, "self-care with tips")
     # "Yes" to each question in turn (and to its follow-up): every tier and follow-up.
+    # A yes then a no reaches the second follow-up (how fast it came on; after an injury, how).
     for depth in range(len(path)):
-        dialog = start()
-        for _ in range(depth):
-            dialog.say("AMAZON.NoIntent")
-        for turn in range(3):
-            if dialog.ended:
-                break
-            dialog.say("AMAZON.YesIntent")
-            yield from screens(dialog, f"yes to question {depth + 1} (+{turn})")
+        for answers in (("Yes", "Yes", "Yes"), ("Yes", "No", "Yes", "Yes"),
+                        ("Yes", "Yes", "No", "Yes")):
+            dialog = start()
+            for _ in range(depth):
+                dialog.say("AMAZON.NoIntent")
+            for turn, answer in enumerate(answers):
+                if dialog.ended:
+                    break
+                dialog.say(f"AMAZON.{answer}Intent")
+                yield from screens(dialog, f"{answer.lower()} to question {depth + 1} (+{turn})")
+    # Being pregnant, said along the way, brings its own question.
+    dialog = start()
+    dialog.say("ReportSymptomIntent", slot("symptom", "pregnant", "pregnant", "SymptomType"))
+    for turn in range(6):
+        if dialog.ended:
+            break
+        dialog.say("AMAZON.NoIntent")
+        yield from screens(dialog, f"pregnant, then no (+{turn})")
     # "Not sure" to each question: explained, with the note that a maybe counts.
     for depth in range(len(path) + 1):
         dialog = start()

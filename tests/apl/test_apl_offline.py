@@ -166,6 +166,7 @@ def clicks(apl_tool: Tool, lambda_handler: LambdaHandler) -> dict[str, Any]:
     breathless = ScreenDialog(lambda_handler)
     breathless.launch()
     first_screen = json.loads(json.dumps(breathless.last))
+    breathless.say(names.NO)  # "Even if it passed: ..."
     breathless.say(names.NO)  # "Are you short of breath when resting or lying flat?"
     lifestyle = ScreenDialog(lambda_handler)
     lifestyle.launch()
@@ -233,4 +234,5 @@ def test_a_click_on_an_old_screen_is_not_taken(clicks: dict[str, Any]) -> None:
     dialog.send(user_event(clicks["breathless"], event))
     assert dialog.speech == ("Sorry, I didn't catch that. "
                              "Are you short of breath when resting or lying flat?")
+    assert "call" not in dialog.speech  # the old screen's "yes" was no emergency
     assert dialog.attributes["check"] == check and not dialog.ended

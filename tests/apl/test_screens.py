@@ -21,7 +21,6 @@ from skilltest import FIXTURES, REPO, LambdaHandler, envelope
 import skill.apl
 from skill import packaging
 from skill.alexa import constants as names
-from skill.alexa.builder import RequestRejected
 from skill.content import available_locales, content_for
 from skill.triage import CheckState, default_rules, questions_left
 
@@ -123,7 +122,7 @@ def test_the_question_screen_shows_what_is_said_and_how_far_the_check_is(
     assert screen is not None and dialog.token == "neckTwitchCheck.question"
     assert dialog.speech.endswith(screen["question"])
     assert screen["skill"] == "Neck Twitch Check"
-    assert screen["notice"] == "I'm not a doctor, and this isn't a diagnosis."
+    assert screen["notice"] == content_for("en-US").text("launch.notice")
     assert [(c["label"], c["value"]) for c in screen["choices"]] == [
         ("Yes", "yes"), ("No", "no"), ("Not sure", "not_sure")]
     assert [a["action"] for a in screen["actions"]] == ["why"]  # nothing to go back to
@@ -286,7 +285,7 @@ def test_a_touch_on_an_old_screen_is_not_taken(lambda_handler: LambdaHandler) ->
     dialog = at_question(lambda_handler, 2)
     check = dialog.attributes["check"]
     question = dialog.speech
-    for stale in (["answer", "screen", "yes"], ["answer", "breathless", "no"],
+    for stale in (["answer", "screen", "yes"], ["answer", "swallowing", "no"],
                   ["lifestyle", "lifestyle", ""], ["back", "screen", ""],
                   ["answer", names.RESUME, "yes"]):
         dialog.tap(stale)
@@ -324,11 +323,14 @@ def test_tampered_touches_are_asked_again_never_a_crash(
     assert dialog.attributes["check"] == check
 
 
-def test_a_touch_whose_arguments_are_not_a_list_is_a_malformed_envelope(
+def test_a_touch_whose_arguments_are_not_a_list_gets_an_apology(
         lambda_handler: LambdaHandler) -> None:
+    """Arguments that are not a list make the envelope malformed: a spoken apology, never an
+    exception (Lambda's answer to any envelope it cannot read)."""
     dialog = at_question(lambda_handler, 2)
-    with pytest.raises(RequestRejected, match="malformed request envelope"):
-        dialog.tap(False)  # type: ignore[arg-type]
+    dialog.tap(False)  # type: ignore[arg-type]
+    assert dialog.speech == content_for("en-US").text("error_no_session")
+    assert dialog.ended
 
 
 @pytest.mark.parametrize("components", [
@@ -344,7 +346,7 @@ def test_tampered_ticks_are_asked_again(lambda_handler: LambdaHandler, component
 def test_a_touch_with_no_check_under_way_starts_one(lambda_handler: LambdaHandler) -> None:
     dialog = ScreenDialog(lambda_handler)
     dialog.tap([names.TAP_ANSWER, "screen", "yes"])  # a new session: launches, as "yes" does
-    assert dialog.speech.startswith("Welcome to Neck Twitch Check.")
+    assert dialog.speech.startswith(content_for("en-US").text("launch.welcome"))
     assert not dialog.ended
 
 

@@ -35,17 +35,19 @@ def test_screens_are_written_as_pictures_of_the_echo_show(tmp_path: Path) -> Non
     result = simulate("--device", "show", "--screens", str(tmp_path), "--script", str(SCRIPT))
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == ["01-question-screen.png", "02-question-breathless.png",
-                       "03-question-breathless_now.png", "04-emergency.png"]
+    assert written == ["01-question-screen.png", "02-question-stroke_signs.png",
+                       "03-question-breathless.png", "04-question-breathless_now.png",
+                       "05-emergency.png"]
     assert {png_size(tmp_path / name) for name in written} == {(1024, 600)}
-    assert f"wrote 4 screen(s) to {tmp_path} as PNG" in result.stderr
+    assert f"wrote 5 screen(s) to {tmp_path} as PNG" in result.stderr
 
 
 def test_the_pictures_in_docs_are_the_ones_the_script_makes() -> None:
     """docs/images/screens is what the command in tests/apl/dialogs/screens.yaml writes."""
     names = sorted(p.name for p in PICTURES.glob("*.png"))
-    assert names == ["01-question-screen.png", "02-question-breathless.png",
-                     "03-question-breathless_now.png", "04-emergency.png"]
+    assert names == ["01-question-screen.png", "02-question-stroke_signs.png",
+                     "03-question-breathless.png", "04-question-breathless_now.png",
+                     "05-emergency.png"]
     assert {png_size(PICTURES / name) for name in names} == {(1024, 600)}
     assert "--screens docs/images/screens" in " ".join(SCRIPT.read_text().split())
 
@@ -54,11 +56,12 @@ def test_without_chromium_the_screens_are_html_previews(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHROMIUM", str(tmp_path / "no-chromium"))
     result = simulate("--device", "show", "--screens", str(tmp_path / "out"), "--fresh",
-                      stdin=f"{LAUNCH}\nno\n")
+                      stdin=f"{LAUNCH}\nno\nno\n")
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == ["01-question-screen.html", "02-question-breathless.html"]
-    page = (tmp_path / "out" / "02-question-breathless.html").read_text()
+    assert written == ["01-question-screen.html", "02-question-stroke_signs.html",
+                       "03-question-breathless.html"]
+    page = (tmp_path / "out" / "03-question-breathless.html").read_text()
     assert "Are you short of breath when resting or lying flat?" in page
     assert "<li>Not sure</li>" in page
     assert "as HTML preview" in result.stderr and "chromium not found" in result.stderr
@@ -78,7 +81,8 @@ def test_a_voice_device_sends_no_screen_and_writes_none(tmp_path: Path) -> None:
 
 def test_tap_touches_the_buttons_of_the_last_screen() -> None:
     result = simulate("--device", "show", "--fresh", stdin=(
-        f"{LAUNCH}\n:tap no\n:tap Why do you ask?\n:tap NOT SURE\n:tap no\n:tap go back\n"))
+        f"{LAUNCH}\n:tap no\n:tap no\n:tap Why do you ask?\n:tap NOT SURE\n:tap no\n"
+        ":tap go back\n"))
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
     assert "(tap) No alexa> Are you short of breath when resting or lying flat?" in out
