@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import traceback
 from dataclasses import replace
 
@@ -216,8 +217,10 @@ def _report(talk: Conversation, heard: Heard) -> Response:
             return _take(talk, replace(heard, aside=("over",)), None)
         if heard.says_no:
             return _take(talk, heard, Reply.NO)  # "I'm only thirty, so probably not"
-        if not heard.symptomish:
-            return _not_understood(talk)  # "going to the shops later" is no symptom
+        if not heard.symptomish or not _PLAIN.fullmatch(heard.raw):
+            # "going to the shops later" is no symptom; nor is markup or stray symbols, which
+            # are never named back.
+            return _not_understood(talk)
         # Words about a symptom the skill cannot read as any sign: named back, never
         # self-care.
         heard = replace(heard, unrecognised=heard.raw or talk.text("something_else"))
@@ -606,6 +609,8 @@ class DeleteDataIntentHandler(AbstractRequestHandler):
 
 
 _SCREEN = "screen"  # the first question: anything that needs help now
+# Words plain enough to name back to the person as they said them.
+_PLAIN = re.compile(r"[^\W_][\w\s',.?!-]*")
 
 
 def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
