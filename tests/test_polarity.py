@@ -96,6 +96,7 @@ def _check(turn: Any) -> CheckState | None:
     return CheckState.from_dict(raw, RULES) if raw is not None else None
 
 
+@pytest.mark.long  # about a thousand conversations per locale: make test-long
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_skill_keeps_each_side_at_a_question(locale: str,
                                                  tmp_path_factory: pytest.TempPathFactory) -> None:
