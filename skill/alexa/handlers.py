@@ -609,6 +609,9 @@ class DeleteDataIntentHandler(AbstractRequestHandler):
 
 
 _SCREEN = "screen"  # the first question: anything that needs help now
+# Signs that are times: "no, over a few months" answers the question it follows (a time is
+# no other sign denied).
+_TIMES = frozenset({"duration"})
 # Words plain enough to name back to the person as they said them.
 _PLAIN = re.compile(r"[^\W_][\w\s',.?!-]*")
 
@@ -653,7 +656,8 @@ def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
         # them (or, to the first question, one of the emergencies it lists): a no.
         state = reply(rules, state, Reply.NO)
     elif pending is not None and said is not None and (
-            not negating or pending.sign in heard.denied or not (heard.denied or heard.signs)):
+            not negating or pending.sign in heard.denied
+            or not (set(heard.denied) - _TIMES or heard.signs)):
         # "No tingling" to a question about swallowing answers nothing: it is noted only.
         state = reply(rules, state, said)
         answered_yes = said is Reply.YES
