@@ -90,7 +90,7 @@ MIN_PREFIX_LETTERS = 3
 MentionKind = Literal["sign", "factor"]
 _Kind = Literal["sign", "factor", "negator", "post", "breaker", "sudden", "ignore", "long_ago",
                 "passed", "resolved", "recent", "hypothetical", "other",
-                "other_after", "self", "terminator", "ordinary", "other_now"]
+                "other_after", "self", "terminator", "ordinary", "other_past"]
 _CATEGORIES: Mapping[str, _Kind] = {
     "negators": "negator",
     "post_negations": "post",
@@ -112,13 +112,13 @@ _CONTEXT: Mapping[str, _Kind] = {
     "other_after": "other_after",  # backward: "... it's my husband", "... for my mum"
     "self": "self",  # ends another person's reach: "I", "me"
     "ordinary": "ordinary",  # both ways: "after a few drinks", "after running"
-    "other_now": "other_now",  # someone else's sign is now: "his face has dropped"
+    "other_past": "other_past",  # someone else's sign is history: "before his stroke"
     "terminators": "terminator",  # ends every trigger's reach
 }
 _CONTEXT_KEYS = frozenset({"extends", *_CONTEXT})
 # Kinds matched apart from the reading's words (see Lexicon._match).
 _APART: frozenset[str] = frozenset({"sudden", *_CONTEXT.values()})
-_TRIGGERS = frozenset(_CONTEXT.values()) - {"terminator", "self", "recent", "other_now"}
+_TRIGGERS = frozenset(_CONTEXT.values()) - {"terminator", "self", "recent", "other_past"}
 # Emergency signs that count even when they have passed (BE-FAST: "call even if it goes away";
 # a thunderclap or a blackout that has passed still needs help now). A fever that has gone is not
 # a fever now (NHS meningitis: a stiff neck *with* a fever).
@@ -931,7 +931,7 @@ class _Context:
         self.recent = [item for item in (*triggers, *markers)
                        if item.term.kind in ("recent", "sudden")]
         self.selves = [item for item in triggers if item.term.kind == "self"]
-        self.present = [item for item in triggers if item.term.kind == "other_now"]
+        self.their_past = [item for item in triggers if item.term.kind == "other_past"]
 
     def _between(self, found: list[_Item], start: int, end: int) -> bool:
         return any(start <= item.start and item.end <= end for item in found)
@@ -980,15 +980,15 @@ class _Context:
                              and not self._in_recent_segment(item))
         if resolved and sign not in TRANSIENT_EMERGENCIES:
             historical = True  # "a fever last week, but it's gone": not a sign now
-        if other and not historical and not self._said_now(item):
+        if other and not historical and self._their_history(item):
             historical = True  # "my dad had numbness before his stroke": his history
         return historical, hypothetical, other, ordinary
 
-    def _said_now(self, item: _Item) -> bool:
-        """A word of now in the mention's sentence: a now trigger, a sudden marker or a
-        present-tense word ("is", "has", "can't")."""
-        return self.now_in_sentence(item) or any(
-            self.sentence[p.start] == self.sentence[item.start] for p in self.present)
+    def _their_history(self, item: _Item) -> bool:
+        """Words of someone else's past in the mention's sentence ("before his stroke"), and
+        no word of now there."""
+        return not self.now_in_sentence(item) and any(
+            self.sentence[p.start] == self.sentence[item.start] for p in self.their_past)
 
     def now_in_sentence(self, item: _Item) -> bool:
         """A "now" or sudden marker in the mention's sentence."""
