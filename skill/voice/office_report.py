@@ -108,6 +108,7 @@ class Tally:
     swaps: int = 0
     reached_wrong: int = 0
     reached_swaps: int = 0
+    reached_answers: int = 0  # wrong, reaching the skill, and a yes-side or no-side answer
     read_back: int = 0
     emergencies: int = 0
     caught_at_once: int = 0
@@ -232,6 +233,7 @@ def run_job(job: Job) -> Tally:
         reached = action in ("sent", "sent at once")
         tally.reached_wrong += reached
         tally.reached_swaps += reached and swapped
+        tally.reached_answers += reached and polarity(intent) is not None
         tally.examples.append(
             f"{label}: said {text!r}, heard {hearing.text!r} ({intent}), {action}"
             f"{' SWAP' if swapped else ''}{' REACHED THE SKILL' if reached else ''}")
