@@ -38,12 +38,12 @@ _PUNCTUATION = re.compile(f"[{re.escape(_NOT_APOSTROPHE)}\u2026\u2013\u2014]")
 # Questions the writers were given that rules v3 folded into another: "is it getting worse?" is
 # now part of the duration question, and the tongue is asked with spreading. A yes there may
 # record either sign.
-# Weight loss is no longer asked (it is read when said); a line written for it is said at the
-# question asked in its place, and judged by the sign alone.
+# Weight loss is asked with muscle wasting ("Does any muscle look thinner, or have you lost
+# weight without trying?"); a line written for it is said there.
 ALIASES: dict[str, tuple[str, frozenset[str]]] = {
     "worsening": ("duration", frozenset({"duration", "worsening"})),
     "tongue": ("spreading", frozenset({"spreading", "tongue"})),
-    "weight_loss": ("duration", frozenset({"weight_loss"})),
+    "weight_loss": ("wasting", frozenset({"weight_loss", "wasting"})),
 }
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
+from people import ALIASES
 
 from skill.content import content_for
 from skill.simulator.envelopes import EnvelopeFactory
@@ -38,9 +39,13 @@ def cases(name: str = "en-US.yaml") -> list[tuple[str, str, str, dict[str, Any]]
     corpus: list[dict[str, Any]] = yaml.safe_load((PHRASES / name).read_text(encoding="utf-8"))
     found = []
     for group in corpus:
+        at = group["at"]
         for item in group["say"]:
             extra = item if isinstance(item, dict) else {"text": item}
-            found.append((group["at"], group["expect"], extra["text"], extra))
+            if at in ALIASES:  # a question rules v3 folded into another (tests/people.py)
+                extra = {**extra, "also": ALIASES[at][1]}
+            found.append((ALIASES[at][0] if at in ALIASES else at, group["expect"],
+                          extra["text"], extra))
     return found
 
 
@@ -105,6 +110,8 @@ def outcome(at: str, expect: str, text: str, extra: dict[str, Any], nlu: Nlu,
         before = check_of(arrived)
         question = RULES.questions[at]
         turn = sim.say(text)
+    if expect in ("sign", "yes") and "confirm" in (turn.response.get("sessionAttributes") or {}):
+        turn = sim.say("yes")  # a sign from free words is read back before it counts
     speech = turn.speech or ""
     state = check_of(turn)
     seen = f"{turn.intent} -> {speech[:140]!r}"

@@ -51,7 +51,9 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The web service on loopback, without request verification (local testing only)."""
     port = _free_port()
     state = tmp_path_factory.mktemp("va-state")
-    env = {**os.environ, "XDG_STATE_HOME": str(state), "PORT": str(port)}
+    # No memory: every conversation is a first one (virtual-alexa keeps one user).
+    env = {**os.environ, "XDG_STATE_HOME": str(state), "PORT": str(port),
+           "NECK_TWITCH_STORAGE": "none"}
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("neck-twitch")), "serve", "--no-verify", "--port",
          str(port)],

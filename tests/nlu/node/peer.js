@@ -11,6 +11,13 @@ const { VirtualAlexa } = require("virtual-alexa");
 
 const alexas = new Map();
 
+// virtual-alexa's promises do not always settle (an endSession with no session open): never
+// wait on one for more than this.
+function settled(promise, ms = 5000) {
+  return Promise.race([promise, new Promise((_, reject) =>
+    setTimeout(() => reject(new Error("virtual-alexa did not answer")), ms))]);
+}
+
 function alexaFor(url, model, locale) {
   const key = `${url} ${model} ${locale}`;
   if (!alexas.has(key)) {
@@ -41,14 +48,14 @@ const ONE_SHOT = /^(?:alexa )?(?:tell|ask) neck twitch check (?:to |that |if |wh
 
 async function say(alexa, utterance) {
   if (/^(?:alexa )?open neck twitch check$/.test(utterance)) {
-    return reply(await alexa.launch());
+    return reply(await settled(alexa.launch()));
   }
   const oneShot = ONE_SHOT.exec(utterance);
   try {
-    return reply(await alexa.utter(oneShot ? oneShot[1] : utterance));
+    return reply(await settled(alexa.utter(oneShot ? oneShot[1] : utterance)));
   } catch (error) {
     // virtual-alexa found no intent for the words: as Alexa, FallbackIntent.
-    return reply(await alexa.intend("AMAZON.FallbackIntent"));
+    return reply(await settled(alexa.intend("AMAZON.FallbackIntent")));
   }
 }
 
@@ -56,7 +63,7 @@ async function handle(line) {
   const request = JSON.parse(line);
   const alexa = alexaFor(request.url, request.model, request.locale);
   if (request.new) {
-    try { await alexa.endSession(); } catch (error) { /* no session open */ }
+    try { await settled(alexa.endSession(), 1000); } catch (error) { /* no session open */ }
   }
   const replies = [];
   for (const utterance of request.utterances) {
