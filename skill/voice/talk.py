@@ -3,18 +3,20 @@
 Each turn:
 
 1. the skill's speech (and later the host's own short prompts) is spoken;
-2. the person's utterance is heard against the model's phrases (`Recognizer.hear`);
-3. not an exact phrase: nothing is sent; "Sorry, I didn't catch that" and the question again
-   (an answer one negation from its opposite that the recogniser does not trust, such as
-   "i did" / "i didn't": "Sorry, was that a yes or a no?" and the question again);
+2. the person's utterance is heard against the model's phrases (`hear_answer`): whole, and when
+   the whole is no phrase (or says both yes and no) and there was a pause inside it, by its last
+   stretch ("no, wait, yes": "yes"), which is then always read back;
+3. `decide`: not an exact phrase, or doubted: nothing is sent; "Sorry, I didn't catch that" (or
+   "was that a yes or a no?") and the question again, with the emergency number when an
+   emergency phrase was doubted, emergency words were heard, or the room is loud;
 4. an emergency phrase: sent at once, sure or not (the skill answers with the number first);
-   one the recogniser doubts (nothing else among its n best means it, or an answer of the other
-   side does) is not sent, but the host says the number at once and asks again;
-5. an answer that changes what happens next (yes, no, not sure, a symptom, stop, go back...)
-   that the recogniser is not sure of: read back ("I heard "no". Is that right?") and sent only
-   after a yes that the recogniser is sure of, heard with a yes/no-only model (an emergency
-   phrase in reply is sent at once; anything else counts as a failed try);
-6. anything else (help, repeat, why...) or a sure answer: sent.
+5. anything sent without a read-back must be sure, said after the prompt ended, in one stretch;
+   otherwise an answer that changes what happens next is read back ("I heard "no". Is that
+   right?") and a request that changes nothing is not taken;
+6. a read-back is confirmed only by a sure yes (heard with a yes/no-only model) that started
+   after the read-back ended, in one stretch; a reply spoken over the read-back is neither a
+   yes nor a no to it: it is heard as a new answer to the question; an emergency phrase in
+   reply is sent at once; anything else counts as a failed try.
 
 After two failed tries (not caught, or a read-back denied or unclear) the keyboard is offered:
 a typed line goes to the skill as `neck-twitch simulate` would send it. Silence is silence, as
