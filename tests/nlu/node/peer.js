@@ -55,7 +55,12 @@ async function say(alexa, utterance) {
     return reply(await settled(alexa.utter(oneShot ? oneShot[1] : utterance)));
   } catch (error) {
     // virtual-alexa found no intent for the words: as Alexa, FallbackIntent.
-    return reply(await settled(alexa.intend("AMAZON.FallbackIntent")));
+    try {
+      return reply(await settled(alexa.intend("AMAZON.FallbackIntent")));
+    } catch (again) {
+      // Nothing reached the skill: what the person hears is silence.
+      return { speech: "", ended: false, card: null, attributes: {}, unanswered: true };
+    }
   }
 }
 
