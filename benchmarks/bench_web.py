@@ -59,6 +59,9 @@ def _apps() -> tuple[Flask, Flask, bytes, dict[str, str]]:
         clock=lambda: NOW,
         trust_roots=[pki.root],
         fetcher={CERT_URL: pki.chain()}.__getitem__,
+        # One signed body, posted again and again: this measures signature checks, not the
+        # replay refusal (a constant-time lookup) that would turn every repeat away.
+        refuse_replays=False,
     )
     unverified = create_app(create_skill(), skill_id=SKILL_ID, verify=False)
     return verified, unverified, body, headers

@@ -14,7 +14,7 @@ import pytest
 from skill.voice.office import HELD_OUT_VOICES, engines_missing
 from skill.voice.office_report import Report, jobs_for, measure
 
-pytestmark = pytest.mark.long
+pytestmark = [pytest.mark.long, pytest.mark.office]
 
 
 @pytest.fixture(scope="module")

@@ -46,9 +46,15 @@ function reply(payload) {
 
 const ONE_SHOT = /^(?:alexa )?(?:tell|ask) neck twitch check (?:to |that |if |whether |about )?(.+)$/;
 
+const SILENCE = { speech: "", ended: false, card: null, attributes: {}, unanswered: true };
+
 async function say(alexa, utterance) {
   if (/^(?:alexa )?open neck twitch check$/.test(utterance)) {
-    return reply(await settled(alexa.launch()));
+    try {
+      return reply(await settled(alexa.launch()));
+    } catch (error) {
+      return SILENCE;
+    }
   }
   const oneShot = ONE_SHOT.exec(utterance);
   try {
@@ -58,8 +64,7 @@ async function say(alexa, utterance) {
     try {
       return reply(await settled(alexa.intend("AMAZON.FallbackIntent")));
     } catch (again) {
-      // Nothing reached the skill: what the person hears is silence.
-      return { speech: "", ended: false, card: null, attributes: {}, unanswered: true };
+      return SILENCE;  // nothing reached the skill: what the person hears is silence
     }
   }
 }
