@@ -79,7 +79,7 @@ def test_a_locale_without_content_never_hears_911(lambda_handler: LambdaHandler)
 def test_skill_id_is_enforced_when_set() -> None:
     skill = create_skill(SKILL_ID)
     ok = handle_event(envelope({"type": "LaunchRequest"}), None, skill)
-    assert "Welcome" in ok["response"]["outputSpeech"]["ssml"]
+    assert to_plain(ok["response"]["outputSpeech"]["ssml"]).endswith(first_question())
     other = envelope({"type": "LaunchRequest"}, skill_id="amzn1.ask.skill.someone-else")
     with pytest.raises(RequestRejected, match="another skill"):
         handle_event(other, None, skill)
