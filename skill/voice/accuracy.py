@@ -155,6 +155,7 @@ def _recogniser(locale: str) -> Any:
 def run_job(job: Job) -> Tally:
     """Every phrase of one condition, synthesised (cached) and heard."""
     from skill.voice.endpoint import speech_in
+    from skill.voice.talk import decide
     from skill.voice.wav import read_wav
 
     recogniser = _recogniser(job.locale)
@@ -192,7 +193,7 @@ def run_job(job: Job) -> Tally:
             None, polarity(intent),
         )
         tally.swaps += swapped
-        unconfirmed = hearing.sure or intent in AT_ONCE or not consequential(intent)
+        unconfirmed = decide(hearing) in ("sent", "sent at once")  # the loop's own rule
         tally.unconfirmed_wrong += unconfirmed
         tally.unconfirmed_swaps += unconfirmed and swapped
         mark = " UNCONFIRMED" if unconfirmed else ""

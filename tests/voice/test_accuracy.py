@@ -61,10 +61,12 @@ def test_no_swap_reaches_the_skill_even_in_heavy_noise(report: Report) -> None:
 
 
 def test_accuracy_does_not_fall_below_what_was_measured(report: Report) -> None:
-    # Floors a little under the figures in docs/voice.md, to catch a regression.
-    assert report.by_noise["quiet"].accuracy >= 0.64
-    assert report.by_noise["moderate"].accuracy >= 0.52
-    assert report.by_group[("en-us", "quiet")].accuracy >= 0.80
+    # Floors a little under the figures measured with issue 22's rules (Silero, the garbage
+    # model, the command and mixed doubts ask more again: quiet 61%, moderate 46%, en-us quiet
+    # 72%; before them 68%, 55% and 83%), to catch a regression.
+    assert report.by_noise["quiet"].accuracy >= 0.59
+    assert report.by_noise["moderate"].accuracy >= 0.44
+    assert report.by_group[("en-us", "quiet")].accuracy >= 0.70
 
 
 @pytest.fixture(scope="module")
