@@ -12,8 +12,9 @@ from typing import Any
 from skill.content.ssml import to_plain
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-FIXTURES = SHARED / "fixtures" / "alexa"
+# Real request envelopes and two genuine Amazon-signed requests, copied into the repository with
+# their provenance (tests/fixtures/PROVENANCE.md).
+FIXTURES = REPO / "tests" / "fixtures" / "alexa"
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
@@ -35,7 +36,7 @@ def envelope(request: dict[str, Any], *, attributes: dict[str, Any] | None = Non
              user_id: str = "amzn1.ask.account.TESTUSER",
              timestamp: str = "2026-11-24T12:00:00Z",
              person_id: str | None = None) -> dict[str, Any]:
-    """A request envelope shaped like the captures in ../shared/fixtures/alexa/requests.
+    """A request envelope shaped like the captures in tests/fixtures/alexa/requests.
 
     `person_id`: a recognised voice profile (`context.System.person`)."""
     system: dict[str, Any] = {

@@ -14,7 +14,7 @@ from skill.simulator.envelopes import EnvelopeFactory, user_id_for
 from skill.simulator.errors import SimulatorError
 from skill.simulator.nlu import Nlu
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "alexa" / "requests"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "alexa" / "requests"
 
 
 def _fixture(name: str) -> dict[str, Any]:
