@@ -57,7 +57,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("neck-twitch")), "serve", "--no-verify", "--port",
          str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # its log, unread
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(100):
