@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install simulate test test-long test-office lint clean screens screen-tools
+.PHONY: install simulate test test-long test-office test-peer lint clean screens screen-tools
 
 $(BIN)/neck-twitch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,12 +24,17 @@ test: install
 	$(BIN)/pytest
 
 test-long: install
-	$(BIN)/pytest -m "long and not office"
+	$(BIN)/pytest -m "long and not office and not peer"
 
 # The desk voice's office report (four synthesizers, babble at 20 and 10 dB, held-out voices):
 # about 30 minutes on two cores, so by hand, not in CI.
 test-office: install
 	$(BIN)/pytest -m office
+
+# The people corpus through Bespoken's virtual-alexa against the web service (needs
+# `npm ci --prefix tests/nlu/node`); see tests/nlu/test_virtual_alexa.py.
+test-peer: install
+	$(BIN)/pytest -m peer -s
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

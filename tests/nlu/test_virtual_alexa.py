@@ -33,6 +33,7 @@ MIN_SHARE = {"tuning": 0.55, "held out": 0.50}
 
 pytestmark = [
     pytest.mark.long,
+    pytest.mark.peer,
     pytest.mark.skipif(shutil.which("node") is None, reason=f"needs Node 20 and {INSTALL}"),
     pytest.mark.skipif(not (NODE / "node_modules" / "virtual-alexa").is_dir(),
                        reason=f"needs virtual-alexa: {INSTALL}"),
