@@ -70,7 +70,7 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", f"long: a run of minutes (accuracy reports, load tests): {LONG_HOW}")
     config.addinivalue_line(
         "markers", "peer: the people corpus through Bespoken's virtual-alexa: make test-peer "
-                   "(left out of make test-long and CI until its routing is understood)")
+                   "(left out of make test-long and CI: its slots take only their own values)")
     config.addinivalue_line(
         "markers", "office: the desk voice's office report, about 30 minutes of synthesis and "
                    "hearing: make test-office (left out of make test-long and CI)")
