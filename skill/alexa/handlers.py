@@ -230,7 +230,8 @@ def _report(talk: Conversation, heard: Heard) -> Response:
     # about the same, just annoying"): an answer with a reason.
     answers = {"yes": Reply.YES, "no": Reply.NO}
     said = answers.get(heard.closing or "")
-    if said is None and heard.nothing and not heard.symptomish:
+    if said is None and not (heard.signs or heard.denied) and not heard.symptomish:
+        # Factors and the past beside it do not unsay it ("nah, I'm just knackered").
         said = answers.get(heard.opening or "")
     if said is None and heard.says_no and heard.nothing:
         said = Reply.NO
@@ -438,7 +439,11 @@ class LifestyleIntentHandler(AbstractRequestHandler):
         heard = _heard_factors(handler_input, talk)
         if not heard.read_anything and not heard.hedged:
             return _not_understood(talk)
-        return _take(talk, heard, None)
+        # "Nah, nothing like that, I'm just knackered": the answer the words open with answers
+        # a red-flag question; the factors are noted for the tips.
+        said = {"yes": Reply.YES, "no": Reply.NO}.get(heard.opening or "") if (
+            _pending_id(talk) not in (None, "lifestyle")) else None
+        return _take(talk, heard, said)
 
 
 class HelpIntentHandler(AbstractRequestHandler):
@@ -966,7 +971,8 @@ def _heard_factors(handler_input: HandlerInput, talk: Conversation) -> Heard:
 
             lexicon = lexicon_for(talk.content.locale)
             heard = heard.merge(Heard.read(lexicon.read(words), words,
-                                           hedged=lexicon.hedged(words)))
+                                           hedged=lexicon.hedged(words),
+                                           opening=lexicon.opening(words)))
     return heard.merge(Heard(factors=tuple(factors)))
 
 
