@@ -104,7 +104,9 @@ _CONTEXT: Mapping[str, _Kind] = {
     # A time reaches back ("I had a fall years ago"), or forward when it opens its segment
     # ("years ago I had a fall").
     "long_ago": "long_ago",  # "years ago", "as a kid", "nothing recent"
-    "passed": "passed",  # "last week", "a few days ago"
+    # "last week", "a few days ago": still a sign (read back before it counts); with a
+    # resolution it is over (Lexicon.over), unless a transient emergency.
+    "passed": "passed",
     "resolved": "resolved",  # backward, over breakers: "... but it's gone now"
     "recent": "recent",  # ends a time's reach: "now", "lately" (and the sudden markers)
     "hypothetical": "hypothetical",  # forward: "what if", "should I worry about"
@@ -960,10 +962,6 @@ class _Context:
                 historical |= self._reaches(trigger, item, backward=True, stop=self.recent) or (
                     self._opens_segment(trigger)
                     and self._reaches(trigger, item, backward=False, stop=self.recent))
-            elif kind == "passed":
-                # "a fall last month": still a sign (read back before it counts), but it is
-                # over once it is also said to have gone ("resolved" below).
-                pass
             elif kind == "hypothetical":
                 hypothetical |= self._reaches(trigger, item, backward=False, stop=[])
             elif kind == "other":
