@@ -214,6 +214,21 @@ class Nlu:
         for key, choice in self._exact.items():
             self._fuzzy.setdefault(key, choice)
         self._fuzzy_keys = list(self._fuzzy)
+        # Whole phrases of the model's own (two words or more), for a phrase said inside a
+        # longer sentence ("can we nip back to the last one"); see Nlu._contained.
+        self._phrases: dict[tuple[str, ...], _Choice] = {
+            tuple(key.split()): choice for key, choice in self._exact.items()
+            if len(key.split()) >= 2 and choice.intent not in _NEVER_CONTAINED}
+        self._longest_phrase = max((len(k) for k in self._phrases), default=0)
+        catch_alls = [t for t, n in self._slot_words.items() if n >= CATCH_ALL_WORDS]
+        self._sign_words = frozenset(
+            word for t in (*catch_alls, *_FACTOR_TYPES) for word in
+            self._slot_vocabulary.get(t, frozenset()))
+        # Words of the model's own requests ("redo the whole thing", "go back to the last one")
+        # are no sign, whatever a sign's value shares with them.
+        self._request_words = frozenset(
+            word for key, choice in self._exact.items()
+            if choice.intent not in _NEVER_CONTAINED for word in key.split())
 
     def _add_pattern(self, intent_name: str, sample: str) -> None:
         parts: list[str] = []
@@ -253,6 +268,14 @@ class Nlu:
         # The best pattern over the utterance as said and with its fillers trimmed: "honestly my
         # left side feels heavy and odd" is "my {symptom}", not "{factor} and {factorTwo}".
         matches = [m for c in candidates if (m := self._match_patterns(utterance, c))]
+        if not matches or not max(matches, key=lambda m: m[0])[0][0]:
+            # No carrier phrase took the words with a value Alexa could resolve: a phrase of the
+            # model's said inside a longer sentence, the rest only words of no answer and no
+            # sign ("how much longer, I've got a meeting").
+            inside = self._contained(candidates)
+            if inside is not None:
+                return self._result(utterance, inside.intent, {}, 0.9, "contained",
+                                    inside.sample)
         if not matches:
             return self._fuzzy_match(utterance, candidates)
         found = max(matches, key=lambda m: m[0])[1]
@@ -328,6 +351,40 @@ class Nlu:
         if len(said) < 2 or len(intents) != 1 or intents & ANSWER_INTENTS:
             return None
         return said[0]
+
+    def _contained(self, candidates: Sequence[Tokens]) -> _Choice | None:
+        """A whole phrase of one intent said inside longer words, as Alexa's statistical model
+        still finds "go back" in "hang on, can we go back, I rushed that": the phrase (two words
+        or more, never an answer's or an emergency's) must be longer than any other intent's phrase
+        there ("wait go back, I answered too fast" is going back), and
+        the other words at most `_CONTAINED_REST`, none of them an answer word or a word of a
+        sign or factor value that no request of the model uses. Those words would be
+        what the person meant, so the catch-all and the lexicon read them instead."""
+        for candidate in candidates:
+            key = candidate.key
+            hits: list[tuple[int, int, _Choice]] = []
+            for start in range(len(key)):
+                for end in range(start + 2, min(len(key), start + self._longest_phrase) + 1):
+                    choice = self._phrases.get(key[start:end])
+                    if choice is not None:
+                        hits.append((start, end, choice))
+            # A phrase inside a longer one is part of it: "go back to the beginning" is not
+            # "go back".
+            outer = [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
+                                                 and o[1] - o[0] > h[1] - h[0] for o in hits)]
+            if not outer:
+                continue
+            start, end, choice = max(outer, key=lambda h: h[1] - h[0])
+            if any(h[2].intent != choice.intent and h[1] - h[0] >= end - start for h in outer):
+                continue  # two requests as long as each other: which one is not clear
+            covered = {t for h in outer for t in range(h[0], h[1])}
+            rest = [w for t, w in enumerate(key) if t not in covered]
+            if len(rest) > _CONTAINED_REST or any(
+                    w in _ANSWER_WORDS or (w in self._sign_words and w not in self._request_words)
+                    for w in rest):
+                continue
+            return choice
+        return None
 
     def _catches(self, slot_types: dict[str, str], pattern: _Pattern,
                  words: tuple[str, ...]) -> bool:
@@ -419,6 +476,16 @@ def _without_fillers(tokens: Tokens) -> Iterator[Tokens]:
         yield Tokens(tuple(display), tuple(key))
 
 
+# Intents never found inside longer words: answers (never on less than their own words) and the
+# emergency (the lexicon reads those words whole, with who and when).
+_NEVER_CONTAINED = ANSWER_INTENTS | {"EmergencyIntent", "NotSureIntent"}
+_CONTAINED_REST = 9
+_FACTOR_TYPES = ("FactorType",)
+# Words that answer or turn an answer: a sentence with one of these is not only a request.
+_ANSWER_WORDS = frozenset({
+    "yes", "yeah", "yep", "yup", "aye", "no", "nope", "nah", "not", "never", "none", "nothing",
+    "dont", "didnt", "havent", "hasnt", "isnt", "wasnt", "doesnt", "arent", "werent", "wont",
+    "wouldnt", "aint", "hadnt", "shouldnt"})
 _LEADING = sorted((tuple(normalise(f).split()) for f in LEADING_FILLERS), key=len, reverse=True)
 # Chains of phrases (Nlu._chain): at most this many words in all, and per phrase.
 _CHAIN_WORDS = 16
