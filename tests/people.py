@@ -29,7 +29,11 @@ from skill.triage import Ask, CheckState, Outcome, Tier, default_rules, next_ste
 from skill.triage.engine import Reply
 
 PEOPLE = Path(__file__).parent / "phrases" / "people"
-CORPORA = {"tuning": PEOPLE / "tuning.yaml", "held out": PEOPLE / "heldout.yaml"}
+# Two writers per part: the second parts (B) were written in a later round by new writers, to
+# the same brief. "held out" and "held out B" are used for no tuning step.
+CORPORA = {"tuning": PEOPLE / "tuning.yaml", "tuning B": PEOPLE / "tuning-b.yaml",
+           "held out": PEOPLE / "heldout.yaml", "held out B": PEOPLE / "heldout-b.yaml"}
+TUNING = frozenset({"tuning", "tuning B"})
 RULES = default_rules()
 _NOT_APOSTROPHE = string.punctuation.replace("'", "")
 _PUNCTUATION = re.compile(f"[{re.escape(_NOT_APOSTROPHE)}\u2026\u2013\u2014]")
@@ -130,6 +134,12 @@ def recorded(state: CheckState | None, sign: str) -> bool:
                for q, a in state.answers.items())
 
 
+def finished(r: Reply_) -> bool:
+    """The check's outcome was spoken: the session ended, or it stays open only for the answer
+    to the reminder offer that follows a self-care or "book an appointment" outcome."""
+    return r.ended or r.attributes.get("reminder_offer") is not None
+
+
 def _emergency(content: Content, r: Reply_) -> bool:
     return r.ended and r.speech.startswith(f"Please {content.call}")
 
@@ -187,7 +197,8 @@ def judge(case: Case, speaker: Speaker) -> Result:
             also = case.extra.get("also", frozenset()) if expect == "yes" else frozenset()
             ok = recorded(state, want) or any(recorded(state, a) for a in also) or named or (
                 tier == Tier.EMERGENCY and emergency_now) or (
-                final.ended and final.card is not None and not final.speech.startswith("Okay."))
+                finished(final) and final.card is not None
+                and not final.speech.startswith("Okay."))
             if not ok and not r.speech.startswith("Sorry") and "confirm" not in r.attributes:
                 unsafe = "reported sign lost"
     elif expect == "no" and "asked" in case.extra:
@@ -199,9 +210,9 @@ def judge(case: Case, speaker: Speaker) -> Result:
         assert question is not None
         if state is not None:
             ok = state.answers.get(case.at) == "no" and not recorded(state, question.sign or "")
-        elif r.ended and question.sign:
+        elif finished(r) and question.sign:
             ok = content.text(f"signs.{question.sign}") not in str((r.card or {}).get("text"))
-        elif r.ended and question.kind == "lifestyle":
+        elif finished(r) and question.kind == "lifestyle":
             ok = not emergency_now
         denied = {question.sign, *case.extra.get("also", ())} - {None}
         if any(recorded(state, str(d)) for d in denied):
@@ -225,11 +236,11 @@ def judge(case: Case, speaker: Speaker) -> Result:
         if tq is not None and state is not None:
             ok = state.answers.get(target) == answer or (
                 answer == "yes" and tq.sign is not None and recorded(state, tq.sign))
-        elif tq is not None and final.ended and answer == "yes":
+        elif tq is not None and finished(final) and answer == "yes":
             ok = tq.sign is not None and (content.text(f"signs.{tq.sign}") in str(
                 (final.card or {}).get("text")) or emergency_now)
     elif expect == "stop":
-        ok = r.ended and not emergency_now
+        ok = finished(r) and not emergency_now
     elif expect == "repeat":
         ok = not r.ended and state == before and not r.speech.startswith("Sorry") and (
             question is None or r.speech.endswith(content.text(f"questions.{case.at}.ask")))
@@ -254,7 +265,7 @@ def judge(case: Case, speaker: Speaker) -> Result:
         factors = [str(f) for f in case.extra.get("factors", [])]
         tips = {content.text(f"tips.{RULES.factor_tips[f]}") for f in factors
                 if f in RULES.factor_tips}
-        ok = r.ended and any(tip in r.speech for tip in tips)
+        ok = finished(r) and any(tip in r.speech for tip in tips)
     elif expect in ("serious", "causes", "sources", "learn"):
         keys = {"serious": ["learn.serious"], "causes": ["learn.causes"],
                 "sources": ["learn.sources"],

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 import pytest
-from people import CORPORA, Reply_, Report, cases, judge
+from people import CORPORA, TUNING, Reply_, Report, cases, judge
 
 from skill.simulator.envelopes import EnvelopeFactory
 from skill.simulator.model import default_model_dir, load_model
@@ -22,8 +22,8 @@ from skill.simulator.runner import Simulator, Turn
 from skill.simulator.transport import InProcess
 
 # Measured floors (README, "How well it understands"): a change that understands less fails.
-MIN_SHARE = {"tuning": 0.80, "held out": 0.66}
-MAX_UNSAFE = {"tuning": 0, "held out": 18}  # measured: the open gap (README)
+MIN_SHARE = {"tuning": 0.80, "tuning B": 0.0, "held out": 0.66, "held out B": 0.0}
+MAX_UNSAFE = {"tuning": 0, "tuning B": 99, "held out": 18, "held out B": 99}
 
 
 @cache
@@ -70,12 +70,12 @@ def test_people_are_understood(corpus: str, speaker: SimulatorSpeaker,
     with capsys.disabled():
         # PEOPLE_MISSES=1 lists every line not understood (for the tuning part only: the
         # held-out part is never looked at line by line).
-        misses = corpus == "tuning" and os.environ.get("PEOPLE_MISSES") == "1"
+        misses = corpus in TUNING and os.environ.get("PEOPLE_MISSES") == "1"
         title = f"people corpus, {corpus}, simulator"
-        print("\n" + (report.text(title, misses=misses) if corpus == "tuning"
+        print("\n" + (report.text(title, misses=misses) if corpus in TUNING
                       else report.summary(title)))
     # The held-out part is reported in figures only: its lines are never shown, so that no
     # tuning step can look at them.
-    shown = report.text(corpus) if corpus == "tuning" else report.summary(corpus)
+    shown = report.text(corpus) if corpus in TUNING else report.summary(corpus)
     assert len(report.unsafe()) <= MAX_UNSAFE[corpus], shown
     assert report.share() >= MIN_SHARE[corpus], shown

@@ -45,8 +45,9 @@ the twitch, and is dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -284,6 +285,26 @@ class _Reader:
         return value
 
 
+def _years_before_this() -> str:
+    """A year before this one, in digits ("in 2019", "back in 1974"): the past, not now."""
+    last = date.today().year - 1
+    decade, unit = divmod(last % 100, 10)
+    recent = f"20[0-{decade - 1}]\\d|20{decade}[0-{unit}]" if decade else f"200[0-{unit}]"
+    return f"(?:19\\d\\d|{recent})"
+
+
+# Word classes a term may use in place of a word: `#year` (a year before this one, in digits)
+# and `#number` (a small number, in digits or words: "when I was twelve", "at 9").
+_NUMBER_WORDS: dict[str, Callable[[], str]] = {
+    "#year": _years_before_this,
+    "#number": lambda: "(?:" + "|".join([
+        r"\d{1,2}", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety"]) + ")",
+}
+
+
 class _Compiler:
     """Turns term strings into anchored regular expressions over the space-joined word keys."""
 
@@ -312,6 +333,10 @@ class _Compiler:
         options: list[str] = []
         keys: list[tuple[str, bool]] = []
         for option in word.split("/"):
+            if option in _NUMBER_WORDS:
+                options.append(_NUMBER_WORDS[option]())
+                keys.append((option, False))
+                continue
             stem = option[:-1] if option.endswith("*") else option
             norm = _word_key(stem)
             if "*" in stem:
@@ -577,7 +602,11 @@ class Lexicon:
         keys = [token.key for token in tokens]
         items, apart = self._match(keys)
         markers = [item for item in apart if item.term.kind == "sudden"]
-        triggers = _longest_first([item for item in apart if item.term.kind != "sudden"])
+        # Words of someone else's past ("years") count beside a longer trigger that holds them
+        # ("a few years back"), so they are kept out of the overlap contest.
+        triggers = [*_longest_first([item for item in apart
+                                     if item.term.kind not in ("sudden", "other_past")]),
+                    *(item for item in apart if item.term.kind == "other_past")]
         owner = [-1] * len(tokens)
         for index, item in enumerate(items):
             for t in range(item.start, item.end):
