@@ -463,3 +463,34 @@ def test_answers_to_fears_and_interim_advice_are_safe_in_every_locale(content: C
     # Pregnancy warning signs go to a midwife or maternity service now, in every locale.
     assert re.search(r"\b(midwife|maternity|labou?r and delivery)\b",
                      content.text("notes.pregnancy_warning")), content.locale
+
+
+def test_a_return_visit_never_lowers_an_outcome_and_new_after_self_care_is_worse(
+        new_checks: list[tuple[CheckState, Step]]) -> None:
+    """Every finished check, compared with a last check that ended in self-care with no signs
+    (everything present is new), with one of each other tier, and with one that had the same
+    signs: the rules' since_last_check (rules.yaml, NHS-TWITCH) only ever raises, adds
+    `worsening` exactly when something is new after self-care, and names what is new."""
+    from datetime import date
+
+    from skill.triage.history import LastCheck, since_last
+
+    rule = RULES.since_last_check
+    assert rule is not None and rule.source.startswith("NHS-TWITCH")
+    day = date(2026, 11, 10)
+    for state, step in new_checks:
+        if not isinstance(step, Outcome):
+            continue
+        present = signs_of(state)
+        for tier in Tier:
+            since = since_last(RULES, LastCheck(day, tier, frozenset()), state)
+            after = next_step(RULES, since.state)
+            assert isinstance(after, Outcome)
+            assert after.tier >= step.tier
+            assert set(since.new) == present - {rule.sign}
+            if tier == Tier.SELF_CARE and since.new:
+                assert rule.sign in signs_of(since.state) and after.tier >= Tier.SOON
+            elif rule.sign not in present:
+                assert since.state == state
+        same = since_last(RULES, LastCheck(day, Tier.SELF_CARE, frozenset(present)), state)
+        assert same.new == () and same.state == state

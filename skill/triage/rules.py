@@ -43,6 +43,16 @@ class Question:
 
 
 @dataclass(frozen=True)
+class SinceLastCheck:
+    """A return visit: after a last check that ended in one of `after`, anything new since
+    counts as `sign` (with its own tier), as `source` says."""
+
+    after: frozenset[Tier]
+    sign: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Combination:
     """All of `all` and one of `any` present together lead to `tier`."""
 
@@ -63,6 +73,7 @@ class Rules:
     general_tips: tuple[str, ...]
     min_tips: int
     max_tips: int
+    since_last_check: SinceLastCheck | None = None
 
     questions: dict[str, Question] = field(init=False, repr=False, compare=False, hash=False)
     sign_order: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
@@ -153,7 +164,7 @@ def parse_rules(data: Any, source: str = "<rules>") -> Rules:
     r = _Reader(source)
     top = r.mapping(data, "(top level)")
     r.only(top, "(top level)", {"version", "signs", "red_flags", "combinations", "lifestyle",
-                                "general_tips", "min_tips", "max_tips"})
+                                "general_tips", "min_tips", "max_tips", "since_last_check"})
     if top.get("version") != RULES_VERSION:
         raise r.fail("version", f"expected {RULES_VERSION}, got {top.get('version')!r}")
 
@@ -250,9 +261,20 @@ def parse_rules(data: Any, source: str = "<rules>") -> Rules:
         raise r.fail("min_tips", "min_tips and max_tips must be whole numbers, 1 <= min <= max")
     if len(set(general)) < min_tips:
         raise r.fail("general_tips", f"needs at least {min_tips} distinct tips to fill from")
+    since: SinceLastCheck | None = None
+    if top.get("since_last_check") is not None:
+        key = "since_last_check"
+        entry = r.mapping(top.get(key), key)
+        r.only(entry, key, {"after", "sign", "source"})
+        after = r.names(entry, "after", key, TIER_KEYS)
+        if not after:
+            raise r.fail(f"{key}.after", "name at least one tier")
+        since = SinceLastCheck(after=frozenset(Tier.from_key(t) for t in after),
+                               sign=r.one_of(entry, "sign", key, known),
+                               source=r.text(entry, "source", key))
     return Rules(signs=signs, red_flags=red_flags, combinations=tuple(combinations),
                  lifestyle=lifestyle, factor_tips=factor_tips, general_tips=tuple(general),
-                 min_tips=min_tips, max_tips=max_tips)
+                 min_tips=min_tips, max_tips=max_tips, since_last_check=since)
 
 
 def load_rules(path: Path = RULES_PATH) -> Rules:
