@@ -41,6 +41,12 @@ SLOWER = "SlowerIntent"  # "could you speak slower?"
 SIGN_FINE = "SignFineIntent"  # "swallowing? no, it's the same", "my bladder and bowels are fine"
 NO_BUT = "NoButIntent"  # "no, but my legs are twitching too"
 FEAR = "FearIntent"  # "can I die from this?", "should I stop my medication?"
+# Reminders (skill.alexa.reminders): "remind me in two weeks" / "in a week", "cancel my
+# reminder", "do I have a reminder?"
+REMIND = "RemindIntent"
+REMIND_WEEK = "RemindWeekIntent"
+CANCEL_REMINDER = "CancelReminderIntent"
+REMINDER_STATUS = "ReminderStatusIntent"
 
 HANDLED_INTENTS: frozenset[str] = frozenset(
     {YES, NO, HELP, REPEAT, START_OVER, STOP, CANCEL, NAVIGATE_HOME, FALLBACK,
@@ -48,7 +54,7 @@ HANDLED_INTENTS: frozenset[str] = frozenset(
      LIFESTYLE,
      GO_BACK, PROGRESS, WHY_ASK, LEARN, CAUSES, SERIOUS, SOURCES, DELETE_DATA, ACKNOWLEDGE,
      OTHER_PERSON, PAST_SYMPTOM, EARLIER_SYMPTOM, WHAT_IF, CORRECTION, SKIP, PAUSE, SLOWER,
-     SIGN_FINE, NO_BUT, FEAR}
+     SIGN_FINE, NO_BUT, FEAR, REMIND, REMIND_WEEK, CANCEL_REMINDER, REMINDER_STATUS}
 )
 
 SYMPTOM_SLOT = "symptom"
@@ -139,6 +145,13 @@ UNREAD_KEY = "unread"
 SLOW_KEY = "slow"
 WHICH_KEY = "which"
 INTERIM_KEY = "interim"  # the tier whose advice was already said part way (issue 19)
+# Reminders and return visits (issue 23): the reminder just offered (its days), the days a host
+# without the Reminders API may offer another way (the desk voice's calendar file), the check
+# that just ended (to remember) and the last one before this session (to compare with).
+REMINDER_OFFER_KEY = "reminder_offer"
+REMINDER_DUE_KEY = "reminder_due"
+LAST_CHECK_KEY = "last_check"
+PREVIOUS_KEY = "previous_check"
 
 # Screens (APL). A device that lists APL_INTERFACE among its supportedInterfaces gets a screen
 # with each response (skill.apl). A touch sends a USER_EVENT request whose arguments are

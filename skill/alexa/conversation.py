@@ -22,6 +22,7 @@ from skill.alexa.constants import (
     INTERIM_KEY,
     MISSES_KEY,
     OFFER_KEY,
+    REMINDER_OFFER_KEY,
     RESUME_OFFER,
     SLOW_KEY,
     UNREAD_KEY,
@@ -75,6 +76,9 @@ class Conversation:
         self.session = (handler_input.attributes_manager.session_attributes
                         if handler_input.request_envelope.session is not None else None)
         self.state: CheckState | None = self._load()
+        # A reminder offered last turn lapses unless this turn answers it (skill.alexa.reminders).
+        if self.session is not None:
+            self.session.pop(REMINDER_OFFER_KEY, None)
         # Signs read back last turn ("Is that right?"): they count unless the answer is no.
         self.confirming: tuple[str, ...] = ()
         self.before_confirming: CheckState | None = None
@@ -207,6 +211,10 @@ class Conversation:
             days = (today - first).days
             if days >= 1:
                 welcome.append(self.text("memory.first_checked", days=self._days(days)))
+        if recalled.last is not None:
+            from skill.alexa import history  # a return visit only
+
+            welcome.extend(history.recalled(self, recalled.last))
         welcome.append(self.text("launch.notice"))
         if recalled.check is not None and self.session is not None and start is None:
             self.session[CHECK_KEY] = recalled.check.to_dict()
@@ -237,7 +245,13 @@ class Conversation:
                 spoken = Spoken(spoken.speech, spoken.reprompt, launch_card(self.content))
             screen = self._question_screen(state, step, before)
         else:
+            # The outcome first; then what is new since the last check, and a reminder offer.
+            from skill.alexa import history, reminders
+
+            step, since = history.compared(self, state, step)
             spoken = outcome_step(self.content, step, *before, unread=self.unread)
+            spoken = reminders.offered(self, step, Spoken((*spoken.speech, *since),
+                                                          spoken.reprompt, spoken.card))
             self._save(None)
             screen = self._outcome_screen(step)
         return self.respond(spoken, screen)
@@ -270,6 +284,9 @@ class Conversation:
         if self.session is not None:
             self.session.pop(OFFER_KEY, None)
         if not other:
+            from skill.alexa import history
+
+            history.remember(self, state, outcome.tier)
             self._save(None)
         elif self.session is not None:
             self.session.pop(CHECK_KEY, None)
@@ -377,6 +394,10 @@ class Conversation:
             self.session[CHECK_KEY] = state.to_dict()
         first = self.session.get(FIRST_CHECKED_KEY)
         self.memory.remember(state, first if isinstance(first, str) else None)
+
+    def today(self) -> date:
+        """The request's date (UTC)."""
+        return self._today()
 
     def _today(self) -> date:
         timestamp = getattr(self.handler_input.request_envelope.request, "timestamp", None)

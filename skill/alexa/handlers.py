@@ -26,6 +26,12 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 from skill.alexa import constants as names
 from skill.alexa.conversation import Conversation
 from skill.alexa.heard import Heard
+from skill.alexa.reminders import (
+    REMINDER_HANDLERS,
+    CancelReminderIntentHandler,
+    ReminderStatusIntentHandler,
+    RemindIntentHandler,
+)
 from skill.content.render import why_asked
 from skill.content.ssml import to_ssml
 from skill.triage import (
@@ -157,6 +163,13 @@ class SignFineIntentHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
         named = _heard(handler_input, talk, negating=False)
+        _sign, words = _slot(handler_input, names.SYMPTOM_SLOT)
+        if named.is_emergency(talk.rules) or (
+                named.signs and len(words.split()) > _NAMED_SIGN_WORDS):
+            # A story before the "fine" ("few hours back I suddenly could not walk straight,
+            # then it became normal") is no sign named and denied: read it as said, and an
+            # emergency in it gets the number.
+            return _report(talk, named)
         if not (named.signs or named.denied):
             if named.opening == "yes" or named.closing == "yes":
                 return talk.reask(talk.text("understanding.yes_or_no"))  # "yes, no"
@@ -617,6 +630,9 @@ _SCREEN = "screen"  # the first question: anything that needs help now
 # Signs that are times: "no, over a few months" answers the question it follows (a time is
 # no other sign denied).
 _TIMES = frozenset({"duration"})
+# At most this many words name the signs a "... is fine" denies ("my left arm and hand").
+_NAMED_SIGN_WORDS = 5
+
 # Words plain enough to name back to the person as they said them.
 _PLAIN = re.compile(r"[^\W_][\w\s',.?!-]*")
 
@@ -978,6 +994,7 @@ def _heard_factors(handler_input: HandlerInput, talk: Conversation) -> Heard:
 
 REQUEST_HANDLERS: tuple[type[AbstractRequestHandler], ...] = (
     LaunchRequestHandler,
+    *REMINDER_HANDLERS,  # first: the answer to a reminder offer (skill.alexa.reminders)
     EmergencyIntentHandler,
     YesIntentHandler,
     NoIntentHandler,
@@ -1061,4 +1078,8 @@ INTENT_HANDLERS: dict[str, type[AbstractRequestHandler]] = {
     names.SOURCES: SourcesIntentHandler,
     names.DELETE_DATA: DeleteDataIntentHandler,
     names.FALLBACK: FallbackIntentHandler,
+    names.REMIND: RemindIntentHandler,
+    names.REMIND_WEEK: RemindIntentHandler,
+    names.CANCEL_REMINDER: CancelReminderIntentHandler,
+    names.REMINDER_STATUS: ReminderStatusIntentHandler,
 }

@@ -17,19 +17,24 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import AttributesManagerException, PersistenceException
 from ask_sdk_core.handler_input import HandlerInput
 
-from skill.storage import LAYOUT_VERSION, HouseholdAdapter, people_of
+from skill.alexa.constants import LAST_CHECK_KEY
+from skill.storage import LAYOUT_VERSION, HouseholdAdapter, People, people_of
 from skill.triage import CheckState, Rules, StateError
+
+if TYPE_CHECKING:
+    from skill.triage.history import LastCheck
 
 logger = logging.getLogger(__name__)
 
 MEMORY_VERSION = LAYOUT_VERSION
 ACCOUNT = "account"  # the entry of requests that carry no recognised voice profile
+LAST = "last"  # an entry's last finished check (skill.triage.history.LastCheck)
 # Set on the request's attributes manager once a storage call failed: the turn makes no more.
 _FAILED = "_neck_twitch_memory_failed"
 # What a stored entry that is not what this code wrote can raise while it is read.
@@ -40,6 +45,7 @@ _UNREADABLE = (StateError, TypeError, ValueError, AttributeError, KeyError, Recu
 class Recalled:
     check: CheckState | None = None  # an unfinished check with at least one answer
     first_checked: date | None = None
+    last: LastCheck | None = None  # the last finished check (a return visit compares with it)
 
 
 class Memory:
@@ -102,7 +108,8 @@ class Memory:
             return Recalled()
 
     def remember(self, check: CheckState | None, first_checked: str | None) -> None:
-        """Keep the unfinished check (or none) and the first check's date; never raises."""
+        """Keep the unfinished check (or none), the first check's date and the last finished
+        check (the one this session finished, else the one stored); never raises."""
         if not self.available:
             return
         value: dict[str, Any] = {}
@@ -110,17 +117,20 @@ class Memory:
             value["first_checked"] = first_checked
         if check is not None and _started(check):
             value["check"] = check.to_dict()
+        session = (self.manager.session_attributes
+                   if self.envelope.session is not None else None)
+        finished = session.get(LAST_CHECK_KEY) if isinstance(session, dict) else None
+        if isinstance(finished, dict):
+            value[LAST] = finished
         adapter = self.adapter
+        person = self.person
         try:
             if isinstance(adapter, HouseholdAdapter):
-                if value:
-                    adapter.write_person(self.envelope, self.person, value)
-                else:
-                    adapter.delete_person(self.envelope, self.person)
+                adapter.update_people(self.envelope, lambda people: _kept(people, person, value),
+                                      forgetting=not value)
                 return
             # Another adapter (the SDK's own): the whole item, read and written back.
-            people = self._people()
-            people[self.person] = value
+            people = _kept(self._people(), person, value)
             self.manager.persistent_attributes = {"v": MEMORY_VERSION, "people": people}
             self.manager.save_persistent_attributes()
         except (PersistenceException, AttributesManagerException) as exc:
@@ -152,6 +162,17 @@ class Memory:
         self.manager.delete_persistent_attributes()
 
 
+def _kept(people: People, person: str, value: dict[str, Any]) -> People:
+    """`person`'s entry becomes `value`, keeping the last finished check already stored when
+    `value` has none (a turn that finished no check); an empty entry is removed."""
+    old = people.get(person)
+    if LAST not in value and isinstance(old, dict) and isinstance(old.get(LAST), dict):
+        value = {**value, LAST: old[LAST]}
+    if value:
+        return {**people, person: value}
+    return {key: entry for key, entry in people.items() if key != person}
+
+
 def _recalled(stored: Any, rules: Rules) -> Recalled:
     if not isinstance(stored, dict):
         return Recalled()
@@ -167,7 +188,12 @@ def _recalled(stored: Any, rules: Rules) -> Recalled:
         first = date.fromisoformat(str(stored.get("first_checked")))
     except ValueError:
         first = None
-    return Recalled(check=check, first_checked=first)
+    last = None
+    if stored.get(LAST) is not None:
+        from skill.triage.history import LastCheck  # a return visit only
+
+        last = LastCheck.from_dict(_plain(stored[LAST]), rules)
+    return Recalled(check=check, first_checked=first, last=last)
 
 
 def _started(check: CheckState) -> bool:

@@ -13,6 +13,7 @@ from skill.model_check.files import MODEL_DIR, model_locales, model_path
 from skill.model_check.language import check_model_data
 from skill.model_check.locales import Shape, locale_agreement_problems, shape
 from skill.model_check.manifest import check_manifest, privacy_problems, read_manifest
+from skill.model_check.permissions import check_permissions
 from skill.model_check.problems import Problem, Report
 from skill.model_check.scope import MIN_SAMPLES
 from skill.publishing import Publishing
@@ -63,4 +64,5 @@ def check_package(model_dir: Path = MODEL_DIR, locales: Sequence[str] | None = N
         report.problems += check_manifest(model_dir, report.locales, every_locale, manifest)
         report.problems += example_phrase_problems(manifest, models)
         report.problems += privacy_problems(manifest, ready, publishing)
+        report.problems += check_permissions(manifest, models)
     return report
