@@ -35,10 +35,12 @@ def envelope(request: dict[str, Any], *, attributes: dict[str, Any] | None = Non
              session_id: str = "amzn1.echo-api.session.test",
              user_id: str = "amzn1.ask.account.TESTUSER",
              timestamp: str = "2026-11-24T12:00:00Z",
-             person_id: str | None = None) -> dict[str, Any]:
+             person_id: str | None = None, api: bool = False) -> dict[str, Any]:
     """A request envelope shaped like the captures in tests/fixtures/alexa/requests.
 
-    `person_id`: a recognised voice profile (`context.System.person`)."""
+    `person_id`: a recognised voice profile (`context.System.person`). `api`: with Alexa's
+    apiEndpoint and a token; without (the default), the skill has no Reminders API to offer
+    (tests/test_reminders.py gives it a fake one)."""
     system: dict[str, Any] = {
         "application": {"applicationId": skill_id},
         "user": {"userId": user_id},
@@ -49,6 +51,8 @@ def envelope(request: dict[str, Any], *, attributes: dict[str, Any] | None = Non
     }
     if person_id is not None:
         system["person"] = {"personId": person_id}
+    if not api:
+        del system["apiEndpoint"], system["apiAccessToken"]
     return {
         "version": "1.0",
         "session": {

@@ -11,6 +11,7 @@ import pytest
 from skill.simulator.envelopes import EnvelopeFactory
 from skill.simulator.model import load_model, model_path
 from skill.simulator.nlu import Nlu
+from skill.simulator.reminders_api import RemindersApi
 from skill.simulator.runner import Simulator
 from skill.simulator.script import format_report, load_script, run_script
 from skill.simulator.transport import in_process
@@ -25,14 +26,15 @@ def test_there_are_dialog_scripts() -> None:
 def run(path: Path) -> None:
     script = load_script(path)
     locale = script.locale or "en-US"
-    simulator = Simulator(
-        Nlu(load_model(model_path(locale), locale)),
-        # A fresh user per run, so nothing stored by an earlier run can change the dialog.
-        EnvelopeFactory(locale, user=script.user or f"test-{uuid.uuid4()}",
-                        device=script.device or "voice"),
-        in_process(),
-    )
-    report = run_script(script, simulator)
+    # A fresh user per run, so nothing stored by an earlier run can change the dialog.
+    factory = EnvelopeFactory(locale, user=script.user or f"test-{uuid.uuid4()}",
+                              device=script.device or "voice")
+    factory.reminders = RemindersApi()  # the emulated Reminders API; Alexa asks to allow it
+    simulator = Simulator(Nlu(load_model(model_path(locale), locale)), factory, in_process())
+    try:
+        report = run_script(script, simulator)
+    finally:
+        factory.reminders.stop()
     assert report.passed, format_report(report)
 
 

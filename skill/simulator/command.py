@@ -18,9 +18,12 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from skill.simulator.clock import Clock
+
 if TYPE_CHECKING:
     from skill.simulator.envelopes import EnvelopeFactory
     from skill.simulator.nlu import Nlu
+    from skill.simulator.reminders_api import RemindersApi
     from skill.simulator.runner import Simulator
     from skill.simulator.screens import ScreenWriter
     from skill.simulator.script import Script
@@ -97,6 +100,10 @@ def reporting_errors(program: str, show_traceback: bool) -> Iterator[None]:
               help="Fuzzy intent match threshold, 0-100 [default: 85].")
 @click.option("--traceback", "show_traceback", is_flag=True,
               help="On a crash inside the skill, print its traceback.")
+@click.option("--grant", "grant", type=click.Choice(["reminders"]), default=None,
+              help="The simulated person has allowed the skill's reminders already.")
+@click.option("--deny", "deny", type=click.Choice(["reminders"]), default=None,
+              help="The simulated person says no when Alexa asks to allow reminders.")
 @click.option("--screens", "screens_dir", type=click.Path(path_type=Path), default=None,
               metavar="DIR", help="With --device show: write each screen the skill shows into "
               "DIR as a PNG (an HTML preview where Chromium is missing).")
@@ -118,6 +125,8 @@ def simulate(
     threshold: float | None,
     show_traceback: bool,
     screens_dir: Path | None,
+    grant: str | None = None,
+    deny: str | None = None,
 ) -> None:
     """Talk to the skill offline: type what you would say, read what Alexa would say.
 
@@ -134,8 +143,10 @@ def simulate(
         _die("use only one of --utterance, --script and --replay")
     if screens_dir is not None and utterances:
         _die("--screens shows what the skill sends; --utterance sends nothing")
+    if grant and deny:
+        _die("use only one of --grant reminders and --deny reminders")
     options = Options(locale, device, user, skill_id, endpoint, model_file, threshold, fresh,
-                      screens_dir)
+                      screens_dir, permission="granted" if grant else "denied" if deny else None)
     try:
         with reporting_errors("simulate", show_traceback):
             if utterances:
@@ -167,7 +178,11 @@ class Options:
         threshold: float | None,
         fresh: bool = False,
         screens_dir: Path | None = None,
+        permission: str | None = None,
+        reminders: bool = True,
     ) -> None:
+        """`permission`: "granted" or "denied" for the emulated Reminders API (None: Alexa
+        asks); `reminders`: False for a host without the Reminders API (the desk voice)."""
         self.locale = locale
         self.device = device
         self.user = user
@@ -181,6 +196,10 @@ class Options:
         self._nlu: dict[str, Nlu] = {}
         self._transport: Transport | None = None
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self.permission = permission
+        self.with_reminders = reminders
+        self.clock = Clock()
+        self.reminders_api: RemindersApi | None = None
 
     def nlu(self, locale: str) -> Nlu:
         from skill.simulator.model import check_locale, load_model, model_path
@@ -231,6 +250,8 @@ class Options:
 
     def close(self) -> str | None:
         """Clean up; a note on the screens written, if any."""
+        if self.reminders_api is not None:
+            self.reminders_api.stop()
         if self._scratch is not None:
             self._scratch.cleanup()
             self._scratch = None
@@ -238,6 +259,15 @@ class Options:
             screens, self._screens = self._screens, None
             return screens.close()
         return None
+
+    def reminders(self) -> RemindersApi:
+        """The run's emulated Reminders API (one for every dialog, on the run's clock)."""
+        if self.reminders_api is None:
+            from skill.simulator.reminders_api import RemindersApi
+
+            self.reminders_api = RemindersApi(clock=self.clock.now,
+                                              default_permission=self.permission)
+        return self.reminders_api
 
     def screens(self, device: str) -> ScreenWriter | None:
         """The run's screen writer (one for every dialog, so files number on), if asked for."""
@@ -277,7 +307,10 @@ class Options:
             user=chosen_user,
             device=device or self.device,
             skill_id=self.skill_id or skill_id or os.environ.get("SKILL_ID") or DEFAULT_SKILL_ID,
+            clock=self.clock.stamp,
         )
+        if self.with_reminders:
+            factory.reminders = self.reminders()
         simulator = Simulator(self.nlu(chosen_locale), factory, self.transport())
         simulator.screens = self.screens(factory.device)
         return simulator
@@ -366,7 +399,7 @@ def _converse(
     if speak:
         speaker = Speaker(simulator.factory.locale, lambda m: click.echo(m, err=True))
     console = Console(simulator, sys.stdout, sys.stderr, json_mode=json_mode, speaker=speaker,
-                      interactive=interactive, verbose=verbose)
+                      interactive=interactive, verbose=verbose, clock=options.clock)
     if interactive and not json_mode:
         factory = simulator.factory
         click.echo(

@@ -8,10 +8,13 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skill.simulator.errors import SimulatorError
 from skill.simulator.nlu import SlotResult, Understanding
+
+if TYPE_CHECKING:
+    from skill.simulator.reminders_api import RemindersApi
 
 DEVICES = ("voice", "show")
 DEFAULT_USER = "default"
@@ -103,6 +106,9 @@ class EnvelopeFactory:
         self.switch_user(user)
         self._clock = clock
         self._new_id = new_id
+        # The emulated Reminders API (skill.simulator.reminders_api), when the run has one:
+        # envelopes then carry its address, the user's token and permission.
+        self.reminders: RemindersApi | None = None
 
     def switch_user(self, user: str) -> None:
         """Speak as another user (and their device) from the next request on."""
@@ -143,6 +149,16 @@ class EnvelopeFactory:
             request["components"] = components
         return self._envelope(session, request)
 
+    def connections_response(self, session: Session, token: str, answer: str,
+                             code: str = "200") -> dict[str, Any]:
+        """Alexa's answer to the skill's AskFor: ACCEPTED, DENIED or NOT_ANSWERED."""
+        from skill.simulator.reminders_api import SCOPE
+
+        return self._envelope(session, {
+            "type": "Connections.Response", "name": "AskFor", "token": token,
+            "status": {"code": code, "message": "OK" if code == "200" else "Error"},
+            "payload": {"permissionScope": SCOPE, "status": answer}})
+
     def session_ended(self, session: Session, reason: str = "USER_INITIATED") -> dict[str, Any]:
         return self._envelope(session, {"type": "SessionEndedRequest", "reason": reason})
 
@@ -159,7 +175,15 @@ class EnvelopeFactory:
 
     def _envelope(self, session: Session, request: dict[str, Any]) -> dict[str, Any]:
         application = {"applicationId": self.skill_id}
-        user = {"userId": self.user_id}
+        user: dict[str, Any] = {"userId": self.user_id}
+        endpoint, token = API_ENDPOINT, "simulator-offline-token"
+        if self.reminders is not None:
+            from skill.simulator.reminders_api import SCOPE
+
+            endpoint, token = self.reminders.start(), self.reminders.token_for(self.user_id)
+            if self.reminders.granted(self.user_id):
+                user["permissions"] = {"consentToken": token,
+                                       "scopes": {SCOPE: {"status": "GRANTED"}}}
         session_body: dict[str, Any] = {
             "new": session.new,
             "sessionId": session.session_id,
@@ -174,10 +198,14 @@ class EnvelopeFactory:
                 "application": dict(application),
                 "user": dict(user),
                 "device": {"deviceId": self.device_id, "supportedInterfaces": interfaces},
-                "apiEndpoint": API_ENDPOINT,
-                "apiAccessToken": "simulator-offline-token",
+                "apiEndpoint": endpoint,
+                "apiAccessToken": token,
             }
         }
+        if self.reminders is None:
+            # No emulated Reminders API: a host with no Alexa APIs, so nothing points at
+            # Amazon's real endpoint from offline.
+            del context["System"]["apiEndpoint"], context["System"]["apiAccessToken"]
         if self.device == "show":
             interfaces["Alexa.Presentation.APL"] = {"runtime": {"maxVersion": "2023.3"}}
             context["Viewport"] = SHOW_VIEWPORT

@@ -7,12 +7,15 @@ import json
 import shutil
 import textwrap
 from collections.abc import Iterable, Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from skill.simulator.errors import SimulatorError
 from skill.simulator.nlu import Understanding
 from skill.simulator.runner import EXIT_WORDS, Simulator, Turn
 from skill.simulator.voice import Speaker
+
+if TYPE_CHECKING:
+    from skill.simulator.clock import Clock
 
 HELP = """\
 Type what you would say to Alexa; an empty line is silence (Alexa says the reprompt once,
@@ -23,6 +26,8 @@ then closes the session). Commands start with ':' so they never collide with spe
   :response   raw JSON of the skill's last response
   :nlu TEXT   how TEXT resolves (intent, slots, confidence) without sending it
   :tap LABEL  touch a button on the last screen (--device show), e.g. :tap Not sure
+  :reminders  the reminders the skill set for this user (in the emulated Reminders API)
+  :later DAYS move the clock DAYS forward (e.g. :later 14); due reminders go off
   :new        end the open session; the next utterance starts a new one
   :fresh      end the open session and forget what the skill stored about this user
   :quit       leave (so do "exit" and "quit" when no session is open)"""
@@ -102,8 +107,10 @@ class Console:
         interactive: bool = False,
         verbose: bool = False,
         width: int | None = None,
+        clock: Clock | None = None,
     ) -> None:
-        """`width` wraps text output at that many columns; None follows the terminal."""
+        """`width` wraps text output at that many columns; None follows the terminal. `clock`:
+        the run's simulated time, which `:later` moves."""
         self.sim = simulator
         self.out = out
         self.err = err
@@ -112,6 +119,7 @@ class Console:
         self.interactive = interactive
         self.verbose = verbose
         self.width = width
+        self.clock = clock
 
     def print(self, text: str) -> None:
         self.out.write(text + "\n")
@@ -184,6 +192,10 @@ class Console:
             self.verbose = not self.verbose
             self.print("(verbose: the reprompt, card and directives are shown)" if self.verbose
                        else "(only what Alexa says is shown)")
+        elif name == ":reminders":
+            self.print(self._reminders())
+        elif name == ":later":
+            self._later(arg)
         elif name == ":fresh":
             self.print(f"({self.sim.forget()})")
         elif name == ":tap":
@@ -206,6 +218,40 @@ class Console:
         else:
             raise SimulatorError(f"unknown command {name!r}; type :help for the list")
         return True
+
+    def _reminders(self) -> str:
+        api = self.sim.factory.reminders
+        if api is None:
+            return "(no Reminders API here)"
+        mine = [r for r in api.reminders(self.sim.factory.user_id) if r.status == "ON"]
+        if not mine:
+            return "(no reminders set)"
+        now = api.clock()
+        lines = []
+        for stored in mine:
+            days = (stored.due - now).total_seconds() / 86400
+            lines.append(f"reminder in {days:.1f} days ({stored.due:%Y-%m-%d %H:%M} UTC): "
+                         f"{stored.text}")
+        return "\n".join(lines)
+
+    def _later(self, arg: str) -> None:
+        from datetime import timedelta
+
+        api = self.sim.factory.reminders
+        text = arg.strip().lower().removesuffix("d").removesuffix(" days").strip()
+        try:
+            days = float(text)
+        except ValueError:
+            raise SimulatorError(":later needs a number of days, e.g. ':later 14'") from None
+        if self.clock is None or api is None or not 0 < days <= 366:
+            raise SimulatorError(":later needs the emulated Reminders API and 0 < DAYS <= 366")
+        self.sim.end_session()  # time passes: the session is long over
+        self.clock.forward(timedelta(days=days))
+        fired = [f for f in api.fire_due() if f.user == self.sim.factory.user_id]
+        self.print(f"({days:g} days later)")
+        for reminder in fired:
+            self.print(_wrap(ALEXA, f"Here's your reminder: {reminder.text}",
+                             self.width or terminal_width()))
 
     def _state(self) -> str:
         session = self.sim.session

@@ -37,6 +37,12 @@ from skill.simulator.transport import Transport
 if TYPE_CHECKING:
     from skill.simulator.screens import ScreenWriter
 
+# What Alexa itself asks when a skill sends AskFor for reminders (its words, not the skill's).
+PERMISSION_PROMPT = ("To set reminders, {skill} needs your permission to create and edit "
+                     "reminders. Do you allow that?")
+_ACCEPT = frozenset({"AMAZON.YesIntent", "YesDetailIntent", "AcknowledgeIntent"})
+_DENY = frozenset({"AMAZON.NoIntent", "NoDetailIntent", "AMAZON.StopIntent",
+                   "AMAZON.CancelIntent"})
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 EXIT_WORDS = frozenset({"exit", "quit"})
@@ -61,6 +67,15 @@ def _card(card: Any) -> dict[str, Any] | None:
         return None
     text = card.get("content") if card.get("type") == "Simple" else card.get("text")
     return {"type": card.get("type"), "title": card.get("title"), "text": text}
+
+
+def _asked_for_reminders(body: dict[str, Any]) -> str | None:
+    """The token of an AskFor directive for the reminders permission in a response, if any."""
+    for directive in body.get("directives") or []:
+        if (isinstance(directive, dict) and directive.get("type") == "Connections.SendRequest"
+                and directive.get("name") == "AskFor"):
+            return str(directive.get("token") or "")
+    return None
 
 
 @dataclass
@@ -120,6 +135,7 @@ class Simulator:
         self._reprompted = False  # the last reply's reprompt was said after silence
         self.screens: ScreenWriter | None = None  # `--screens`: what a screen device shows
         self._ticked: set[str] = set()  # tick boxes ticked on the screen shown last
+        self._asking: str | None = None  # Alexa's permission question is waiting: its token
 
     @property
     def in_session(self) -> bool:
@@ -127,6 +143,13 @@ class Simulator:
 
     def say(self, utterance: str) -> Turn:
         check_utterance(utterance)
+        if self._asking is not None and self.session is not None:
+            # The answer to Alexa's own permission question, not to the skill.
+            self.spoken.append(utterance)
+            intent = self.nlu.understand(utterance).intent
+            answer = ("ACCEPTED" if intent in _ACCEPT else "DENIED" if intent in _DENY
+                      else "NOT_ANSWERED")
+            return self._permission_answer(utterance, answer)
         invocation = parse_invocation(self._invocation, utterance)
         if invocation is not None and invocation.kind == "launch":
             self.spoken.append(utterance)
@@ -205,6 +228,8 @@ class Simulator:
         last = self.last
         if self.session is None or last is None:
             return None
+        if self._asking is not None:
+            return self._permission_answer("", "NOT_ANSWERED")
         if last.reprompt and not self._reprompted:
             self._reprompted = True
             return Turn(user="", request={}, response={}, understanding=None, ended=False,
@@ -271,6 +296,9 @@ class Simulator:
         # Absent/null: Alexa closes the session on a speaker, keeps it open on a screen.
         silent_close = end_flag is None and self.factory.device == "voice"
         ended = force_end or end_flag is True or silent_close
+        asked = None if force_end else _asked_for_reminders(body)
+        if asked is not None:
+            ended = False  # Alexa asks for the permission, then answers the skill in session
         reprompt = body.get("reprompt")
         turn = Turn(
             user=utterance,
@@ -297,4 +325,36 @@ class Simulator:
         self._ticked = set()
         if self.screens is not None:
             self.screens.add(reply)
+        if asked is not None and self.session is not None:
+            return self._permission_asked(turn, asked)
+        return turn
+
+    def _permission_asked(self, turn: Turn, token: str) -> Turn:
+        """The skill sent AskFor: Alexa asks the person (or, with --deny, the person has said
+        no before being asked); the session waits for the answer."""
+        turn.ended = False
+        reminders = self.factory.reminders
+        if reminders is not None and reminders.permission(self.factory.user_id) == "denied":
+            self._asking = token
+            answered = self._permission_answer("", "DENIED")
+            answered.note = "Alexa asked for the reminders permission; --deny said no"
+            return answered
+        self._asking = token
+        turn.speech = PERMISSION_PROMPT.format(skill=self.nlu.model.invocation_name.title())
+        turn.note = "Alexa asks for the reminders permission (Connections.SendRequest AskFor)"
+        return turn
+
+    def _permission_answer(self, utterance: str, answer: str) -> Turn:
+        """Send the skill Alexa's Connections.Response with the person's answer."""
+        token, self._asking = self._asking or "", None
+        reminders = self.factory.reminders
+        if reminders is not None and answer in ("ACCEPTED", "DENIED"):
+            from skill.simulator.reminders_api import DENIED, GRANTED
+
+            reminders.permissions[self.factory.user_id] = (
+                GRANTED if answer == "ACCEPTED" else DENIED)
+        assert self.session is not None
+        envelope = self.factory.connections_response(self.session, token, answer)
+        turn = self._exchange(utterance, envelope, None)
+        turn.note = f"Alexa tells the skill: permission {answer}"
         return turn
