@@ -167,9 +167,10 @@ class SignFineIntentHandler(AbstractRequestHandler):
         if named.is_emergency(talk.rules) or (
                 named.signs and len(words.split()) > _NAMED_SIGN_WORDS):
             # A story before the "fine" ("few hours back I suddenly could not walk straight,
-            # then it became normal") is no sign named and denied: read it as said, and an
-            # emergency in it gets the number.
-            return _report(talk, named)
+            # then it became normal") is no list of signs to deny: it is read as said, with
+            # the "fine" after it (which denies only what it follows), and an emergency in it
+            # gets the number.
+            return _report(talk, _heard(handler_input, talk, negating=False, tail="fine"))
         if not (named.signs or named.denied):
             if named.opening == "yes" or named.closing == "yes":
                 return talk.reask(talk.text("understanding.yes_or_no"))  # "yes, no"
@@ -943,7 +944,8 @@ def _slot(handler_input: HandlerInput, slot_name: str) -> tuple[str | None, str]
 
 
 def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
-           sudden: bool = False, lead: str = "", slot: str = names.SYMPTOM_SLOT) -> Heard:
+           sudden: bool = False, lead: str = "", slot: str = names.SYMPTOM_SLOT,
+           tail: str = "") -> Heard:
     """What the symptom slot says: its resolved value, else its words read by the lexicon.
 
     After a negating carrier ("no tingling", "I have no trouble swallowing") a resolved value
@@ -952,7 +954,7 @@ def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
     from skill.content.lexicon import SUDDEN_FORMS
 
     sign, words = _slot(handler_input, slot)
-    if sign is not None and sign in talk.rules.signs and not lead:
+    if sign is not None and sign in talk.rules.signs and not lead and not tail:
         if negating:
             return Heard(denied=(sign,), raw=words)
         return Heard(signs=(SUDDEN_FORMS.get(sign, sign) if sudden else sign,), raw=words)
@@ -963,7 +965,7 @@ def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
     # The carrier's own words go before the slot's, so the reading sees what was said around
     # them: "no <words>" (a denial), "suddenly <words>", "years ago <words>", "he <words>".
     lead = "no" if negating else "suddenly" if sudden else lead
-    text = f"{lead} {words}" if lead else words
+    text = " ".join(w for w in (lead, words, tail) if w)
     lexicon = lexicon_for(talk.content.locale)
     return Heard.read(lexicon.read(text), words, hedged=lexicon.hedged(text),
                       symptomish=lexicon.sounds_like_symptom(words),

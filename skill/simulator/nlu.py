@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from skill.simulator.builtins import (
@@ -220,6 +220,17 @@ class Nlu:
             tuple(key.split()): choice for key, choice in self._exact.items()
             if len(key.split()) >= 2 and choice.intent not in _NEVER_CONTAINED}
         self._longest_phrase = max((len(k) for k in self._phrases), default=0)
+        # Samples with slots that open with their own word, by that word.
+        self._led_by: dict[str, list[_Pattern]] = {}
+        # Only samples whose slots name a topic, never a sign or a factor: words about a sign
+        # are read whole by the catch-all and the lexicon ("suppose I get weakness later" is not
+        # "I get {symptom}").
+        for pattern in self._patterns:
+            first = pattern.sample.split()[0]
+            types = {model.intents[pattern.intent].slots[n] for n in pattern.slot_names}
+            if (pattern.intent not in _NEVER_CONTAINED and not _SLOT_REF.fullmatch(first)
+                    and types <= _TOPIC_TYPES):
+                self._led_by.setdefault(normalise(first), []).append(pattern)
         catch_alls = [t for t, n in self._slot_words.items() if n >= CATCH_ALL_WORDS]
         self._sign_words = frozenset(
             word for t in (*catch_alls, *_FACTOR_TYPES) for word in
@@ -258,6 +269,7 @@ class Nlu:
         if choice is not None:
             return self._result(utterance, choice.intent, {}, 1.0, "exact", choice.sample)
         candidates = list(_without_fillers(tokens))
+        candidates += [e for c in candidates if (e := _with_is(c)) is not None]
         for candidate in candidates[1:]:
             choice = self._exact.get(candidate.key_text)
             if choice is not None:
@@ -272,10 +284,9 @@ class Nlu:
             # No carrier phrase took the words with a value Alexa could resolve: a phrase of the
             # model's said inside a longer sentence, the rest only words of no answer and no
             # sign ("how much longer, I've got a meeting").
-            inside = self._contained(candidates)
+            inside = self._contained(utterance, candidates)
             if inside is not None:
-                return self._result(utterance, inside.intent, {}, 0.9, "contained",
-                                    inside.sample)
+                return inside
         if not matches:
             return self._fuzzy_match(utterance, candidates)
         found = max(matches, key=lambda m: m[0])[1]
@@ -352,39 +363,67 @@ class Nlu:
             return None
         return said[0]
 
-    def _contained(self, candidates: Sequence[Tokens]) -> _Choice | None:
-        """A whole phrase of one intent said inside longer words, as Alexa's statistical model
-        still finds "go back" in "hang on, can we go back, I rushed that": the phrase (two words
-        or more, never an answer's or an emergency's) must be longer than any other intent's phrase
-        there ("wait go back, I answered too fast" is going back), and
-        the other words at most `_CONTAINED_REST`, none of them an answer word or a word of a
-        sign or factor value that no request of the model uses. Those words would be
-        what the person meant, so the catch-all and the lexicon read them instead."""
+    def _contained(self, utterance: str, candidates: Sequence[Tokens]) -> Understanding | None:
+        """A whole sample of one intent said inside longer words, as Alexa's statistical model
+        still finds "go back" in "hang on, can we go back, I rushed that" and "what's {topic}"
+        in "what's a fasciculation? I keep seeing that word". The sample (two words or more,
+        with its own words first and every slot resolved to a value; never an answer's or an
+        emergency's) must be longer than any other intent's there ("wait go back, I answered
+        too fast" is going back), and the other words at most `_CONTAINED_REST`, none of them an
+        answer word or a word of a sign or factor value that no request of the model uses.
+        Those words would be what the person meant, so the catch-all and the lexicon read them
+        instead."""
         for candidate in candidates:
             key = candidate.key
-            hits: list[tuple[int, int, _Choice]] = []
+            hits: list[tuple[int, int, Understanding]] = []
             for start in range(len(key)):
                 for end in range(start + 2, min(len(key), start + self._longest_phrase) + 1):
                     choice = self._phrases.get(key[start:end])
                     if choice is not None:
-                        hits.append((start, end, choice))
-            # A phrase inside a longer one is part of it: "go back to the beginning" is not
+                        hits.append((start, end, self._result(
+                            utterance, choice.intent, {}, 0.9, "contained", choice.sample)))
+                for pattern in self._led_by.get(key[start], ()):
+                    for end in range(start + 2, min(len(key), start + _CONTAINED_SAMPLE) + 1):
+                        sub = Tokens(candidate.display[start:end], key[start:end])
+                        found = self._pattern_result(utterance, pattern, sub)
+                        if found is not None:
+                            hits.append((start, end, replace(found, method="contained")))
+            # A sample inside a longer one is part of it: "go back to the beginning" is not
             # "go back".
             outer = [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
                                                  and o[1] - o[0] > h[1] - h[0] for o in hits)]
             if not outer:
                 continue
-            start, end, choice = max(outer, key=lambda h: h[1] - h[0])
-            if any(h[2].intent != choice.intent and h[1] - h[0] >= end - start for h in outer):
+            start, end, best = max(outer, key=lambda h: h[1] - h[0])
+            if any(h[2].intent != best.intent and h[1] - h[0] >= end - start for h in outer):
                 continue  # two requests as long as each other: which one is not clear
-            covered = {t for h in outer for t in range(h[0], h[1])}
+            covered = {t for h in outer if h[2].intent == best.intent
+                       for t in range(h[0], h[1])}
             rest = [w for t, w in enumerate(key) if t not in covered]
             if len(rest) > _CONTAINED_REST or any(
                     w in _ANSWER_WORDS or (w in self._sign_words and w not in self._request_words)
                     for w in rest):
                 continue
-            return choice
+            return best
         return None
+
+    def _pattern_result(self, utterance: str, pattern: _Pattern, tokens: Tokens
+                        ) -> Understanding | None:
+        """The pattern over exactly these words, when every slot resolves to a value."""
+        text = tokens.key_text
+        match = pattern.regex.fullmatch(text)
+        if match is None:
+            return None
+        intent = self.model.intents[pattern.intent]
+        slots: dict[str, SlotResult] = {}
+        for index, name in enumerate(pattern.slot_names, start=1):
+            first = text[: match.start(index)].count(" ")
+            last = text[: match.end(index)].count(" ") + 1
+            slot = self.resolve_slot(name, intent.slots[name], tokens.slice_display(first, last))
+            if slot.status == ER_NO_MATCH:
+                return None
+            slots[name] = slot
+        return self._result(utterance, pattern.intent, slots, 0.9, "pattern", pattern.sample)
 
     def _catches(self, slot_types: dict[str, str], pattern: _Pattern,
                  words: tuple[str, ...]) -> bool:
@@ -476,16 +515,36 @@ def _without_fillers(tokens: Tokens) -> Iterator[Tokens]:
         yield Tokens(tuple(display), tuple(key))
 
 
-# Intents never found inside longer words: answers (never on less than their own words) and the
-# emergency (the lexicon reads those words whole, with who and when).
-_NEVER_CONTAINED = ANSWER_INTENTS | {"EmergencyIntent", "NotSureIntent"}
+# Intents never found inside longer words: answers (never on less than their own words; a skip
+# counts as "not sure", so it may) and the emergency (the lexicon reads those words whole, with
+# who and when).
+_NEVER_CONTAINED = (ANSWER_INTENTS - {"SkipIntent"}) | {"EmergencyIntent", "NotSureIntent"}
 _CONTAINED_REST = 9
+_TOPIC_TYPES = frozenset({"LearnTopicType", "ConditionType", "PersonType", "FearType"})
+_CONTAINED_SAMPLE = 12  # words at most in a sample with slots found inside longer words
 _FACTOR_TYPES = ("FactorType",)
 # Words that answer or turn an answer: a sentence with one of these is not only a request.
 _ANSWER_WORDS = frozenset({
-    "yes", "yeah", "yep", "yup", "aye", "no", "nope", "nah", "not", "never", "none", "nothing",
-    "dont", "didnt", "havent", "hasnt", "isnt", "wasnt", "doesnt", "arent", "werent", "wont",
-    "wouldnt", "aint", "hadnt", "shouldnt"})
+    "yes", "yeah", "yep", "yup", "aye", "no", "nope", "nah", "not", "never", "none", "nothing"})
+def _with_is(tokens: Tokens) -> Tokens | None:
+    """The words with a noun's "'s" said as "is" ("breathing's normal" -> "breathing is
+    normal"), as the samples spell it; None when there is none. Pronouns keep theirs ("it's"
+    is a sample word of its own)."""
+    display: list[str] = []
+    key: list[str] = []
+    for shown, word in zip(tokens.display, tokens.key, strict=True):
+        base = shown[:-2]
+        if shown.endswith("'s") and base and base not in _KEEP_S:
+            display += [base, "is"]
+            key += [base.replace("'", ""), "is"]
+        else:
+            display.append(shown)
+            key.append(word)
+    return Tokens(tuple(display), tuple(key)) if len(key) != len(tokens.key) else None
+
+
+_KEEP_S = frozenset({"it", "that", "there", "what", "he", "she", "who", "let", "where", "here",
+                     "how", "when", "why", "everything", "nothing", "something", "this"})
 _LEADING = sorted((tuple(normalise(f).split()) for f in LEADING_FILLERS), key=len, reverse=True)
 # Chains of phrases (Nlu._chain): at most this many words in all, and per phrase.
 _CHAIN_WORDS = 16
