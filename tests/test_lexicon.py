@@ -168,7 +168,7 @@ NEGATED: list[tuple[str, str]] = [
     ("I don't smoke", "!nicotine"),
     ("I don't drink coffee", "!caffeine"),
     ("I'm not stressed at all", "!stress"),
-    ("my vision is fine", ""),
+    ("my vision is fine", "!vision"),  # a sign's topic, denied (was "" before topics)
     ("no double vision", "!vision"),
     ("I haven't lost any weight", "!weight_loss"),
     ("I'm not on any medication", "!medicine"),
@@ -200,7 +200,7 @@ NEGATED: list[tuple[str, str]] = [
     ("I haven't had any cramps", "!stiffness"),
     ("I don't feel any pins and needles", "!numbness"),
     ("I don't have trouble talking", "!speech"),
-    ("no issues with my vision", ""),
+    ("no issues with my vision", "!vision"),  # a sign's topic, denied (was "" before topics)
     ("there's no weakness and no numbness", "!weakness !numbness"),
     ("I'm not on any new meds", "!medicine"),
     ("I don't think it's getting worse", "!worsening"),
@@ -214,7 +214,11 @@ NEGATED: list[tuple[str, str]] = [
     ("I'm not tired", "!sleep"),
     ("nah, I don't drink energy drinks", "!caffeine"),
     ("my breathing is okay", "!breathless"),
-    ("my eyesight hasn't changed", ""),
+    ("my eyesight hasn't changed", "!vision"),  # likewise
+    ("my weight's the same as ever", "!weight_loss"),
+    ("my weight", ""),  # a topic said without a denial is no sign
+    ("the rest of me is behaving itself", "!spreading"),
+    ("toilet habits are the same as before", "!bladder_bowel"),
 ]
 
 # Negation stops at "but", "though", a new sentence or a hedge.
@@ -386,8 +390,9 @@ MULTI: list[tuple[str, str]] = [
      "out of my mind", "!nicotine !caffeine desk stress"),
     ("no trouble swallowing, no slurred speech, nothing like that, it's just the twitching in "
      "my neck and now my calves", "!swallowing !speech spreading"),
+    # "my vision is fine": vision denied (a sign's topic, said to deny it)
     ("my balance is fine, my vision is fine, but my hand goes numb and I drop my phone a lot",
-     "!balance numbness weakness"),
+     "!balance !vision numbness weakness"),
     ("I work night shifts so I'm exhausted, I live on Red Bull and I'm worried sick about it",
      "sleep caffeine stress"),
     ("my grandmother had a stroke and now my face feels droopy and my arm is numb",
@@ -419,7 +424,8 @@ HELD_OUT: list[tuple[str, str]] = [
     ("my arms feel like jelly and I'm so weak", "weakness"),
     ("I've had a really stiff neck and a temperature since Tuesday", "meningism"),
     ("out of nowhere the left side of my body went numb", "sudden_weakness"),
-    ("I don't have any problems with my eyes", ""),
+    # Was "" (nothing read) before topics: the eyes denied is vision denied.
+    ("I don't have any problems with my eyes", "!vision"),
     ("no numbness, no tingling, no weakness, nothing", "!numbness !weakness"),
     ("my balance isn't great", "balance"),
     ("I keep biting my tongue and it twitches", "tongue"),

@@ -89,8 +89,8 @@ GAP_WORDS = 4
 MIN_PREFIX_LETTERS = 3
 
 MentionKind = Literal["sign", "factor"]
-_Kind = Literal["sign", "factor", "negator", "post", "breaker", "sudden", "ignore", "long_ago",
-                "passed", "resolved", "recent", "hypothetical", "other",
+_Kind = Literal["sign", "topic", "factor", "negator", "post", "breaker", "sudden", "ignore",
+                "long_ago", "passed", "resolved", "recent", "hypothetical", "other",
                 "other_after", "self", "terminator", "ordinary", "other_past"]
 _CATEGORIES: Mapping[str, _Kind] = {
     "negators": "negator",
@@ -136,7 +136,7 @@ _WORD_LISTS = ("clause_openers", "list_words")
 # a symptom word ("rash", "sore") makes words the lexicon cannot read a symptom to name back.
 _PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_endings",
                  "yes_openings", "no_openings")
-_TOP_KEYS = frozenset({"signs", "factors", "together", *_CATEGORIES, *_WORD_LISTS,
+_TOP_KEYS = frozenset({"signs", "topics", "factors", "together", *_CATEGORIES, *_WORD_LISTS,
                        *_PHRASE_LISTS})
 # "my tongue's twitching" is "tongue is"; these keep their 's ("it's" is a word of its own).
 _KEEP_S = frozenset({"it", "that", "there", "what", "he", "she", "who", "let", "where", "here",
@@ -223,7 +223,7 @@ class _Item:
 
     @property
     def is_mention(self) -> bool:
-        return self.term.kind in ("sign", "factor")
+        return self.term.kind in ("sign", "topic", "factor")
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -497,6 +497,16 @@ class Lexicon:
             missing = sorted(known - set(entries))
             if missing:
                 raise r.fail(section, f"no terms for {missing}")
+        # What a sign is about ("my weight", "walking", "my eyesight"): said only to deny it
+        # ("my weight's the same as ever"), so a topic is read only when negated; said on its
+        # own it is no sign.
+        topics = top.get("topics")
+        if topics is not None:
+            for name, listed in r.mapping(topics, "topics").items():
+                if name not in READ_SIGNS:
+                    raise r.fail(f"topics.{name}", f"{name!r} is not a sign read from words")
+                compiled.extend(compiler.term(text, f"topics.{name}[{i}]", "topic", name)
+                                for i, text in enumerate(r.strings(listed, f"topics.{name}")))
         for name, kind in _CATEGORIES.items():
             compiled.extend(compiler.term(text, f"{name}[{i}]", kind, name)
                             for i, text in enumerate(categories[name]))
@@ -620,7 +630,7 @@ class Lexicon:
         # One mention per id, where first named; a meant mention outweighs a denied one.
         chosen: dict[str, tuple[_Item, tuple[bool, bool, bool, bool]]] = {}
         for item in items:
-            if not item.is_mention:
+            if not item.is_mention or (item.term.kind == "topic" and not item.negated):
                 continue
             sign = item.term.id
             if sign in SUDDEN_FORMS and sudden[item.start]:
@@ -643,7 +653,7 @@ class Lexicon:
                 chosen[sign] = (item, marks)
         return tuple(
             Mention(
-                kind="sign" if item.term.kind == "sign" else "factor",
+                kind="factor" if item.term.kind == "factor" else "sign",
                 id=sign,
                 negated=item.negated,
                 words=text[tokens[item.start].start:tokens[item.end - 1].end],
@@ -742,7 +752,7 @@ class Lexicon:
         markers = [item for item in candidates if item.term.kind in _APART]
         ending: dict[int, list[_Item]] = {}
         for item in candidates:
-            if item.term.kind not in _APART:
+            if item.term.kind not in _APART and item.term.kind != "topic":
                 ending.setdefault(item.end, []).append(item)
         best: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)]
         choice: list[_Item | None] = [None]
@@ -766,6 +776,13 @@ class Lexicon:
                 items.append(picked)
                 end = picked.start
         items.reverse()
+        # A sign's topic ("my tongue", "my weight") only where no other term took the words:
+        # "my tongue isn't twitching" is the tongue sign, denied.
+        taken = {t for item in items for t in range(item.start, item.end)}
+        topics = _longest_first([item for item in candidates if item.term.kind == "topic"
+                                 and not taken & set(range(item.start, item.end))])
+        if topics:
+            items = sorted([*items, *topics], key=lambda i: i.start)
         return items, markers
 
     def _clause_start(self, keys: list[str], items: list[_Item], owner: list[int],
