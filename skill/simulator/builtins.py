@@ -92,9 +92,15 @@ LEADING_FILLERS: tuple[str, ...] = (
     "um", "umm", "uh", "uhm", "er", "erm", "hmm", "well", "oh", "ah", "so", "hey", "alexa",
     "ok so", "okay so", "well um", "oh um", "by the way", "actually", "honestly", "oops",
     "wait", "sorry", "okay", "ok", "right", "oh and", "kindly", "hang on", "look", "shh",
-    "shush", "hush",
+    "shush", "hush", "achha", "acha", "arre", "haan", "like", "so like", "okay um", "um okay",
+    "listen", "oh wait", "gosh", "oh gosh", "oh dear", "blimey", "hi", "hello", "excuse me",
+    "okay so like", "right so", "yeah so", "so um",
 )
 TRAILING_FILLERS: tuple[str, ...] = (
     "please", "thanks", "thank you", "alexa", "really", "i think", "i suppose", "i reckon",
     "i guess", "anyway", "to be honest", "honestly", "then", "bye", "mate", "yeah",
+    # terms of address and tags people end on: "is this serious, love?", "talking fine, eh"
+    "love", "dear", "eh", "yaar", "ji", "right", "innit", "sir", "madam", "beta", "bro", "dude",
+    "buddy", "pal", "doc", "like", "you know", "i promise", "may i ask", "do you know",
+    "thankfully", "thank god", "quick", "quickly", "again",
 )

@@ -120,6 +120,7 @@ class _Pattern:
     slot_names: tuple[str, ...]
     literal_chars: int
     sample: str
+    carrier: bool = True  # has a word of its own beyond "and", "or": "tell me about {topic}"
 
 
 @dataclass(frozen=True)
@@ -254,8 +255,9 @@ class Nlu:
                     parts.append(re.escape(word))
                     literal_chars += len(word)
         regex = re.compile(" ".join(parts))
+        carrier = bool(set(tokenize(_SLOT_REF.sub(" ", sample)).key) - _JOINING_WORDS)
         self._patterns.append(
-            _Pattern(intent_name, regex, tuple(slot_names), literal_chars, sample)
+            _Pattern(intent_name, regex, tuple(slot_names), literal_chars, sample, carrier)
         )
 
     # -- understanding ------------------------------------------------------------------------
@@ -328,8 +330,10 @@ class Nlu:
                 continue
             result = self._result(utterance, pattern.intent, slots, confidence, "pattern",
                                   pattern.sample)
-            # A catch-all ("{symptom}", no words of its own) ranks below any carrier phrase.
-            rank = (resolved, pattern.literal_chars > 0, confidence, pattern.literal_chars)
+            # A catch-all ("{symptom}", no words of its own) ranks below any carrier phrase;
+            # slots joined by "and" alone ("{factor} and {factorTwo}") are no carrier either,
+            # so "half an hour back my arm and leg went weak" is read whole.
+            rank = (resolved, pattern.carrier, confidence, pattern.literal_chars)
             if best is None or rank > best[0]:
                 best = (rank, result)
         return best
@@ -520,6 +524,8 @@ def _without_fillers(tokens: Tokens) -> Iterator[Tokens]:
 # who and when).
 _NEVER_CONTAINED = (ANSWER_INTENTS - {"SkipIntent"}) | {"EmergencyIntent", "NotSureIntent"}
 _CONTAINED_REST = 9
+# Words that only join slots: a sample of slots and these has no carrier phrase.
+_JOINING_WORDS = frozenset({"and", "or", "with", "plus", "but", "also", "too", "as", "well"})
 _TOPIC_TYPES = frozenset({"LearnTopicType", "ConditionType", "PersonType", "FearType"})
 _CONTAINED_SAMPLE = 12  # words at most in a sample with slots found inside longer words
 _FACTOR_TYPES = ("FactorType",)
