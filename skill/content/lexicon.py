@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -136,13 +136,39 @@ _WORD_LISTS = ("clause_openers", "list_words")
 # a symptom word ("rash", "sore") makes words the lexicon cannot read a symptom to name back.
 _PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_endings",
                  "yes_openings", "no_openings")
+# A language's own small word sets (LocaleWords); a file without them gets en-US's.
+_LOCALE_WORD_SETS = ("answer_nos", "possessives", "contrast_starts", "contrast_ends", "keep_s",
+                     "twitch_stems")
 _TOP_KEYS = frozenset({"signs", "topics", "factors", "together", *_CATEGORIES, *_WORD_LISTS,
-                       *_PHRASE_LISTS})
+                       *_PHRASE_LISTS, *_LOCALE_WORD_SETS, "fold_accents"})
 # "my tongue's twitching" is "tongue is"; these keep their 's ("it's" is a word of its own).
 _KEEP_S = frozenset({"it", "that", "there", "what", "he", "she", "who", "let", "where", "here",
                      "how", "one", "everything", "nothing", "something", "someone", "everyone",
                      "anything", "this"})
 _LOCALE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+# Accents folded for a language that asks for it (`fold_accents: true`): "está" and "esta" are
+# one word to a reader, and a typed "si" is the spoken "sí". One letter for one, so the spans of
+# what was said stay where they were; "ñ" keeps its tilde ("año" is not "ano").
+_FOLD = str.maketrans("áéíóúüÁÉÍÓÚÜ", "aeiouuAEIOUU")
+
+
+@dataclass(frozen=True)
+class LocaleWords:
+    """The few word sets the reading's mechanics use, per language; the defaults are en-US's."""
+
+    answer_nos: frozenset[str] = _ANSWER_NOS
+    possessives: frozenset[str] = _POSSESSIVES
+    contrast_starts: frozenset[str] = _CONTRAST_STARTS
+    contrast_ends: frozenset[str] = _CONTRAST_ENDS
+    keep_s: frozenset[str] = _KEEP_S
+    twitch_stems: tuple[str, ...] = _TWITCH_STEMS
+    fold_accents: bool = False
+
+    def fold(self, text: str) -> str:
+        return text.translate(_FOLD) if self.fold_accents else text
+
+
+ENGLISH_WORDS = LocaleWords()
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 # A word (inner apostrophes kept for display), a full stop or a pause.
@@ -226,13 +252,13 @@ class _Item:
         return self.term.kind in ("sign", "topic", "factor")
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str, keep_s: frozenset[str] = _KEEP_S) -> list[_Token]:
     tokens: list[_Token] = []
     for match in _TOKEN.finditer(text.translate(_QUOTES)):
         raw = match.group()
         if _WORD.match(raw):
             base = raw[:-2] if raw.lower().endswith("'s") else ""
-            if base and base.lower().replace("'", "") not in _KEEP_S:
+            if base and base.lower().replace("'", "") not in keep_s:
                 split = match.start() + len(base)
                 tokens.append(_Token(base.lower().replace("'", ""), match.start(), split))
                 tokens.append(_Token("is", split, match.end()))
@@ -248,9 +274,9 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
-def _has_phrase(phrases: tuple[str, ...], text: str) -> bool:
+def _has_phrase(phrases: tuple[str, ...], text: str, keep_s: frozenset[str] = _KEEP_S) -> bool:
     """Whether one of `phrases` (keys, with a space at each end) is said in `text`."""
-    joined = f" {' '.join(t.key for t in _tokens(text) if not t.is_mark)} "
+    joined = f" {' '.join(t.key for t in _tokens(text, keep_s) if not t.is_mark)} "
     return any(phrase in joined for phrase in phrases)
 
 
@@ -418,8 +444,10 @@ class Lexicon:
         together: tuple[tuple[str, tuple[_Term, ...], tuple[_Term, ...]], ...] = (),
         endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
         openings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+        words: LocaleWords = ENGLISH_WORDS,
     ) -> None:
         self.locale = locale
+        self.words = words
         # A sign said in two parts of a sentence ("my neck is rigid ... a fever of 39"): each
         # part is a term list, matched apart from the reading, never competing with it.
         self._together = together
@@ -436,8 +464,12 @@ class Lexicon:
         self._gap_stops = gap_stops
         self._by_word: dict[str, list[_Term]] = {}
         self._by_stem: dict[str, list[_Term]] = {}
+        self._by_class: list[_Term] = []  # opening with a word class ("#number years ago")
         for term in compiled:
             for first, is_prefix in term.first:
+                if first in _NUMBER_WORDS:
+                    self._by_class.append(term)
+                    continue
                 index = self._by_stem if is_prefix else self._by_word
                 index.setdefault(first, []).append(term)
         self._stem_lengths = tuple(sorted({len(stem) for stem in self._by_stem}))
@@ -460,6 +492,9 @@ class Lexicon:
         """Build a lexicon from parsed YAML; raise `LexiconError` naming the key at fault."""
         r = _Reader(source)
         top = r.mapping(data, "(top level)")
+        if top.get("fold_accents") is True:  # terms are matched as the words are: folded
+            top = _folded(top)
+            context = _folded(context)
         unknown = sorted(map(str, set(top) - _TOP_KEYS))
         if unknown:
             raise r.fail("(top level)", f"unknown keys {unknown}")
@@ -546,7 +581,7 @@ class Lexicon:
                                   for j, part in enumerate(pair))
                     together.append((name, parts[0], parts[1]))
         return cls(
-            locale, terms, compiled,
+            locale, terms, compiled, words=_locale_words(r, top),
             openers=words["clause_openers"], list_words=words["list_words"],
             negator_words=frozenset(_single_words(categories["negators"])), gap_stops=gap_stops,
             hedges=phrases["hedges"], symptom_words=phrases["symptom_words"],
@@ -557,17 +592,20 @@ class Lexicon:
 
     # --- reading ---------------------------------------------------------------------------
 
+    def _tokens(self, text: str) -> list[_Token]:
+        return _tokens(self.words.fold(text), self.words.keep_s)
+
     def hedged(self, text: str) -> bool:
         """Whether the words hedge ("I'm not sure", "no idea", "hard to say")."""
-        return _has_phrase(self._hedges, text)
+        return _has_phrase(self._hedges, self.words.fold(text), self.words.keep_s)
 
     def says_no(self, text: str) -> bool:
         """Whether the words answer no with a reason ("I'm only thirty, so probably not")."""
-        return _has_phrase(self._no_answers, text)
+        return _has_phrase(self._no_answers, self.words.fold(text), self.words.keep_s)
 
     def closing(self, text: str) -> str | None:
         """"yes" or "no" when the words end on an answer ("... so I'd say yes"), else None."""
-        joined = f" {' '.join(t.key for t in _tokens(text) if not t.is_mark)}"
+        joined = f" {' '.join(t.key for t in self._tokens(text) if not t.is_mark)}"
         for answer, endings in zip(("yes", "no"), self._endings, strict=True):
             if any(joined.endswith(f" {ending}") for ending in endings):
                 return answer
@@ -575,7 +613,7 @@ class Lexicon:
 
     def opening(self, text: str) -> str | None:
         """"yes" or "no" when the words start with an answer ("no, it's about the same")."""
-        joined = f"{' '.join(t.key for t in _tokens(text) if not t.is_mark)} "
+        joined = f"{' '.join(t.key for t in self._tokens(text) if not t.is_mark)} "
         for answer, openings in zip(("yes", "no"), self._openings, strict=True):
             if any(joined.startswith(f"{opening} ") for opening in openings):
                 return answer
@@ -585,7 +623,7 @@ class Lexicon:
         """Whether the words say something is long ago, or was days ago and is gone now ("years
         ago", "last week, but it's gone"); "it's fine now" alone is no time (a stroke sign
         that passed is still an emergency)."""
-        keys = [token.key for token in _tokens(text)]
+        keys = [token.key for token in self._tokens(text)]
         _items, apart = self._match(keys) if keys else ([], [])
         kinds = {item.term.kind for item in _longest_first(apart)}
         return "long_ago" in kinds or {"passed", "resolved"} <= kinds
@@ -593,7 +631,7 @@ class Lexicon:
     def sounds_like_symptom(self, text: str) -> bool:
         """Whether words the lexicon cannot read still describe a symptom ("a rash"); never
         inside a figure of speech ("my boss is giving me a headache")."""
-        tokens = _tokens(text)
+        tokens = self._tokens(text)
         items, _apart = self._match([t.key for t in tokens]) if tokens else ([], [])
         figures = {i for item in items if item.term.kind == "ignore"
                    for i in range(item.start, item.end)}
@@ -606,7 +644,7 @@ class Lexicon:
 
     def read(self, text: str) -> tuple[Mention, ...]:
         """The signs and factors `text` mentions, in order of appearance, one per id."""
-        tokens = _tokens(text)
+        tokens = self._tokens(text)
         if not tokens:
             return ()
         keys = [token.key for token in tokens]
@@ -625,7 +663,7 @@ class Lexicon:
         self._negate(keys, items, owner, markers)
         self._post_negate(keys, items, owner)
         sudden = self._sudden_parts(keys, items, markers)
-        context = _Context(keys, items, markers, triggers)
+        context = _Context(keys, items, markers, triggers, self.words.twitch_stems)
 
         # One mention per id, where first named; a meant mention outweighs a denied one.
         chosen: dict[str, tuple[_Item, tuple[bool, bool, bool, bool]]] = {}
@@ -702,7 +740,7 @@ class Lexicon:
         first = mentions[0]
         after = next((item for item in items if item.start == first.end), None)
         if after is not None and after.term.kind == "negator" and (
-                " ".join(keys[after.start:after.end]) in _ANSWER_NOS):
+                " ".join(keys[after.start:after.end]) in self.words.answer_nos):
             first.negated = True
 
     def _candidates(self, keys: list[str], only: tuple[_Term, ...] | None = None) -> list[_Item]:
@@ -721,9 +759,10 @@ class Lexicon:
         for index, key in enumerate(keys):
             if only is not None:
                 terms = [t for t in only if any(
-                    key == w or (stem and key.startswith(w)) for w, stem in t.first)]
+                    key == w or (stem and key.startswith(w)) or w in _NUMBER_WORDS
+                    for w, stem in t.first)]
             else:
-                terms = list(self._by_word.get(key, ()))
+                terms = [*self._by_word.get(key, ()), *self._by_class]
                 for length in self._stem_lengths:
                     if length > len(key):
                         break
@@ -824,7 +863,7 @@ class Lexicon:
                     if other.term.kind in ("negator", "breaker", "post"):
                         break
                 if keys[t] in (_STOP, _PAUSE) or keys[t] in self._list_words or (
-                        t > j and keys[t] in _CONTRAST_STARTS):
+                        t > j and keys[t] in self.words.contrast_starts):
                     break  # "no sir, only my throat is swollen": what follows "only" is said
                 reach += 1
                 t += 1
@@ -842,10 +881,11 @@ class Lexicon:
         """A "no" that opens the words and a "though" that closes their sentence: the no is
         an answer, and what comes between is said as well as it ("no, my tongue's twitching
         though")."""
-        if negator.start != 0 or " ".join(keys[negator.start:negator.end]) not in _ANSWER_NOS:
+        said = " ".join(keys[negator.start:negator.end])
+        if negator.start != 0 or said not in self.words.answer_nos:
             return False
         end = keys.index(_STOP) if _STOP in keys else len(keys)
-        return end > negator.end + 1 and keys[end - 1] in _CONTRAST_ENDS
+        return end > negator.end + 1 and keys[end - 1] in self.words.contrast_ends
 
     def _subject(self, keys: list[str], items: list[_Item], owner: list[int],
                  at: int) -> _Item | None:
@@ -909,7 +949,7 @@ class Lexicon:
         while t >= 0:
             index = owner[t]
             if index < 0 and (keys[t] == _PAUSE or keys[t] in self._list_words
-                              or keys[t] in _POSSESSIVES):
+                              or keys[t] in self.words.possessives):
                 t -= 1  # "my speech and my vision are normal"
                 continue
             if index < 0 or not items[index].is_mention:
@@ -957,8 +997,9 @@ class _Context:
     """The ConText triggers of one reading and the segments they reach over."""
 
     def __init__(self, keys: list[str], items: list[_Item], markers: list[_Item],
-                 triggers: list[_Item]) -> None:
+                 triggers: list[_Item], twitch_stems: tuple[str, ...] = _TWITCH_STEMS) -> None:
         self.items = items
+        self.twitch_stems = twitch_stems
         self.keys = keys
         # A segment ends at a full stop, a clause breaker or a terminator; a resolution
         # ("but it's gone now") reaches back over clause breakers, to the last full stop.
@@ -1050,12 +1091,37 @@ class _Context:
         """A duration in a segment that names another sign and no twitch belongs to that sign."""
         segment = self.segment[item.start]
         span = [t for t, s in enumerate(self.segment) if s == segment]
-        if any(self.keys[t].startswith(_TWITCH_STEMS) for t in span):
+        if any(self.keys[t].startswith(self.twitch_stems) for t in span):
             return False
         return any(other.is_mention and other.term.kind == "sign" and other is not item
                    and other.term.id != "duration"
                    and not other.negated
                    and self.segment[other.start] == segment for other in self.items)
+
+
+def _folded(value: Any) -> Any:
+    """Every string in parsed YAML with its accents folded (LocaleWords.fold)."""
+    if isinstance(value, str):
+        return value.translate(_FOLD)
+    if isinstance(value, list):
+        return [_folded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _folded(v) for k, v in value.items()}
+    return value
+
+
+def _locale_words(r: _Reader, top: dict[Any, Any]) -> LocaleWords:
+    """The file's own word sets (LocaleWords), each defaulting to en-US's."""
+    given: dict[str, Any] = {}
+    for name in _LOCALE_WORD_SETS:
+        if name in top:
+            listed = r.strings(top[name], name)
+            keys = [" ".join(_word_key(w) for w in text.split()) for text in listed]
+            given[name] = tuple(keys) if name == "twitch_stems" else frozenset(keys)
+    fold = top.get("fold_accents", False)
+    if not isinstance(fold, bool):
+        raise r.fail("fold_accents", f"expected true or false, got {fold!r}")
+    return replace(ENGLISH_WORDS, fold_accents=fold, **given)
 
 
 def _read(path: Path) -> Any:
