@@ -215,6 +215,10 @@ NEGATED: list[tuple[str, str]] = [
     ("nah, I don't drink energy drinks", "!caffeine"),
     ("my breathing is okay", "!breathless"),
     ("my eyesight hasn't changed", "!vision"),  # likewise
+    ("it's just my neck", "!spreading"),  # words that deny by themselves (was unread)
+    ("I'm as strong as I've ever been", "!weakness"),
+    ("I'm not as strong as I was", "weakness"),
+    ("it's only been a few days", "!duration"),
     ("my weight's the same as ever", "!weight_loss"),
     ("my weight", ""),  # a topic said without a denial is no sign
     ("the rest of me is behaving itself", "!spreading"),
@@ -306,7 +310,6 @@ NOTHING: list[str] = [
     "what should I do",
     "how many more questions",
     "go back",
-    "it's just my neck",
     "my neck twitches when I'm trying to relax",
     "it happens mostly in the evening",
     "it's like a little flicker under the skin",
@@ -735,7 +738,7 @@ def test_the_module_imports_nothing_heavy() -> None:
     ("I think I'm having a heart attack", {("emergency_now", False)}),
     ("please call an ambulance", {("emergency_now", False)}),
     ("my grandmother had a stroke", set()),
-    ("no i'm breathing okay right now", set()),
+    ("no i'm breathing okay right now", {("breathless", True)}),  # denied (was unread)
     ("my tongue's been flickering as well", {("tongue", False)}),
     ("my walking's been all over the place", {("balance", False)}),
     ("my speech's fine", {("speech", True)}),

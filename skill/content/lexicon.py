@@ -89,8 +89,8 @@ GAP_WORDS = 4
 MIN_PREFIX_LETTERS = 3
 
 MentionKind = Literal["sign", "factor"]
-_Kind = Literal["sign", "topic", "factor", "negator", "post", "breaker", "sudden", "ignore",
-                "long_ago", "passed", "resolved", "recent", "hypothetical", "other",
+_Kind = Literal["sign", "topic", "denial", "factor", "negator", "post", "breaker", "sudden",
+                "ignore", "long_ago", "passed", "resolved", "recent", "hypothetical", "other",
                 "other_after", "self", "terminator", "ordinary", "other_past"]
 _CATEGORIES: Mapping[str, _Kind] = {
     "negators": "negator",
@@ -139,17 +139,18 @@ _PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_end
 # A language's own small word sets (LocaleWords); a file without them gets en-US's.
 _LOCALE_WORD_SETS = ("answer_nos", "possessives", "contrast_starts", "contrast_ends", "keep_s",
                      "twitch_stems")
-_TOP_KEYS = frozenset({"signs", "topics", "factors", "together", *_CATEGORIES, *_WORD_LISTS,
+_TOP_KEYS = frozenset({"signs", "topics", "denials", "factors", "together", *_CATEGORIES,
+                       *_WORD_LISTS,
                        *_PHRASE_LISTS, *_LOCALE_WORD_SETS, "fold_accents"})
 # "my tongue's twitching" is "tongue is"; these keep their 's ("it's" is a word of its own).
 _KEEP_S = frozenset({"it", "that", "there", "what", "he", "she", "who", "let", "where", "here",
                      "how", "one", "everything", "nothing", "something", "someone", "everyone",
                      "anything", "this"})
 _LOCALE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-# Accents folded for a language that asks for it (`fold_accents: true`): "está" and "esta" are
-# one word to a reader, and a typed "si" is the spoken "sí". One letter for one, so the spans of
-# what was said stay where they were; "ñ" keeps its tilde ("año" is not "ano").
-_FOLD = str.maketrans("áéíóúüÁÉÍÓÚÜ", "aeiouuAEIOUU")
+# Accents folded for a language that asks for it (`fold_accents: true`): "está" and "esta", "año"
+# and "ano" are one word to a reader, as people type them. One letter for one, so the spans of
+# what was said stay where they were.
+_FOLD = str.maketrans("áéíóúüñÁÉÍÓÚÜÑ", "aeiouunAEIOUUN")
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,7 @@ class _Item:
 
     @property
     def is_mention(self) -> bool:
-        return self.term.kind in ("sign", "topic", "factor")
+        return self.term.kind in ("sign", "topic", "denial", "factor")
 
 
 def _tokens(text: str, keep_s: frozenset[str] = _KEEP_S) -> list[_Token]:
@@ -535,13 +536,18 @@ class Lexicon:
         # What a sign is about ("my weight", "walking", "my eyesight"): said only to deny it
         # ("my weight's the same as ever"), so a topic is read only when negated; said on its
         # own it is no sign.
-        topics = top.get("topics")
-        if topics is not None:
-            for name, listed in r.mapping(topics, "topics").items():
+        # Words that deny a sign by themselves ("as strong as ever", "only been a few days").
+        section_kinds: tuple[tuple[str, _Kind], ...] = (("topics", "topic"), ("denials", "denial"))
+        for section, section_kind in section_kinds:
+            listed_by_sign = top.get(section)
+            if listed_by_sign is None:
+                continue
+            for name, listed in r.mapping(listed_by_sign, section).items():
                 if name not in READ_SIGNS:
-                    raise r.fail(f"topics.{name}", f"{name!r} is not a sign read from words")
-                compiled.extend(compiler.term(text, f"topics.{name}[{i}]", "topic", name)
-                                for i, text in enumerate(r.strings(listed, f"topics.{name}")))
+                    raise r.fail(f"{section}.{name}", f"{name!r} is not a sign read from words")
+                compiled.extend(
+                    compiler.term(text, f"{section}.{name}[{i}]", section_kind, name)
+                    for i, text in enumerate(r.strings(listed, f"{section}.{name}")))
         for name, kind in _CATEGORIES.items():
             compiled.extend(compiler.term(text, f"{name}[{i}]", kind, name)
                             for i, text in enumerate(categories[name]))
@@ -662,6 +668,11 @@ class Lexicon:
         self._negate_backward(keys, items)
         self._negate(keys, items, owner, markers)
         self._post_negate(keys, items, owner)
+        for item in items:
+            if item.term.kind == "denial":
+                # Words that deny by themselves; negated, they tell the sign: "I'm not as
+                # strong as I was".
+                item.negated = not item.negated
         sudden = self._sudden_parts(keys, items, markers)
         context = _Context(keys, items, markers, triggers, self.words.twitch_stems)
 
@@ -1172,13 +1183,17 @@ def _load(path: Path, context: Path | None) -> Lexicon:
 @lru_cache(maxsize=16)
 def lexicon_for(locale: str | None) -> Lexicon:
     """The lexicon of a request's locale, loaded once on first use (never at import): its own
-    words and context triggers where it ships them, else en-US's."""
+    words and context triggers where it ships them, else its language's (`es.yaml` for es-MX),
+    else en-US's."""
     default = _data_file(LEXICON_DIR, DEFAULT_LOCALE)
     context_default = _data_file(CONTEXT_DIR, DEFAULT_LOCALE)
     if default is None:
         raise LexiconError(f"{LEXICON_DIR}: no {DEFAULT_LOCALE} lexicon")
     words, context = default, context_default
     if locale and _LOCALE.fullmatch(locale):
-        words = _data_file(LEXICON_DIR, locale) or default
-        context = _data_file(CONTEXT_DIR, locale) or context_default
+        language = locale.split("-")[0]
+        words = (_data_file(LEXICON_DIR, locale) or _data_file(LEXICON_DIR, language)
+                 or default)
+        context = (_data_file(CONTEXT_DIR, locale) or _data_file(CONTEXT_DIR, language)
+                   or context_default)
     return _load(words, context)
