@@ -520,9 +520,9 @@ def _without_fillers(tokens: Tokens) -> Iterator[Tokens]:
 
 
 # Intents never found inside longer words: answers (never on less than their own words; a skip
-# counts as "not sure", so it may) and the emergency (the lexicon reads those words whole, with
-# who and when).
-_NEVER_CONTAINED = (ANSWER_INTENTS - {"SkipIntent"}) | {"EmergencyIntent", "NotSureIntent"}
+# or a "not sure" errs towards a clinician, so they may) and the emergency (the lexicon reads
+# those words whole, with who and when).
+_NEVER_CONTAINED = (ANSWER_INTENTS - {"SkipIntent"}) | {"EmergencyIntent"}
 _CONTAINED_REST = 9
 # Words that only join slots: a sample of slots and these has no carrier phrase.
 _JOINING_WORDS = frozenset({"and", "or", "with", "plus", "but", "also", "too", "as", "well"})
