@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.content.ssml import to_plain
+from skill.simulator.envelopes import NO_API_ENDPOINT, NO_API_TOKEN
 
 REPO = Path(__file__).resolve().parents[1]
 # Real request envelopes and two genuine Amazon-signed requests, copied into the repository with
@@ -39,8 +40,10 @@ def envelope(request: dict[str, Any], *, attributes: dict[str, Any] | None = Non
     """A request envelope shaped like the captures in tests/fixtures/alexa/requests.
 
     `person_id`: a recognised voice profile (`context.System.person`). `api`: with Alexa's
-    apiEndpoint and a token; without (the default), the skill has no Reminders API to offer
-    (tests/test_reminders.py gives it a fake one)."""
+    apiEndpoint and a token; without (the default), the keys stay (as in every capture) but
+    point nowhere, an unroutable address and no token, as the simulator's envelopes do for a
+    host with no Alexa APIs: the skill has no Reminders API to offer (tests/test_reminders.py
+    gives it a fake one)."""
     system: dict[str, Any] = {
         "application": {"applicationId": skill_id},
         "user": {"userId": user_id},
@@ -52,7 +55,7 @@ def envelope(request: dict[str, Any], *, attributes: dict[str, Any] | None = Non
     if person_id is not None:
         system["person"] = {"personId": person_id}
     if not api:
-        del system["apiEndpoint"], system["apiAccessToken"]
+        system["apiEndpoint"], system["apiAccessToken"] = NO_API_ENDPOINT, NO_API_TOKEN
     return {
         "version": "1.0",
         "session": {

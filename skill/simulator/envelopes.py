@@ -20,7 +20,12 @@ DEVICES = ("voice", "show")
 DEFAULT_USER = "default"
 # Not a real skill's id; a skill that checks its id must be given this one or `--skill-id`.
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-00006e65636b"
-API_ENDPOINT = "https://api.amazonalexa.com"
+# A host with no Alexa APIs (no emulated Reminders API: the desk voice, and tests that do not
+# ask for one): its envelopes keep every key of a real one, but apiEndpoint is an unroutable
+# documentation address (RFC 5737 TEST-NET-1), never Amazon's, and apiAccessToken is empty, so
+# the skill has no API to call (skill.alexa.reminders._has_api) and nothing offline reaches Amazon.
+NO_API_ENDPOINT = "https://192.0.2.1"
+NO_API_TOKEN = ""
 
 SHOW_VIEWPORT: dict[str, Any] = {
     "experiences": [
@@ -176,7 +181,7 @@ class EnvelopeFactory:
     def _envelope(self, session: Session, request: dict[str, Any]) -> dict[str, Any]:
         application = {"applicationId": self.skill_id}
         user: dict[str, Any] = {"userId": self.user_id}
-        endpoint, token = API_ENDPOINT, "simulator-offline-token"
+        endpoint, token = NO_API_ENDPOINT, NO_API_TOKEN
         if self.reminders is not None:
             from skill.simulator.reminders_api import SCOPE
 
@@ -202,10 +207,6 @@ class EnvelopeFactory:
                 "apiAccessToken": token,
             }
         }
-        if self.reminders is None:
-            # No emulated Reminders API: a host with no Alexa APIs, so nothing points at
-            # Amazon's real endpoint from offline.
-            del context["System"]["apiEndpoint"], context["System"]["apiAccessToken"]
         if self.device == "show":
             interfaces["Alexa.Presentation.APL"] = {"runtime": {"maxVersion": "2023.3"}}
             context["Viewport"] = SHOW_VIEWPORT
