@@ -10,6 +10,10 @@ session attributes, so each stands alone). Rounds alternate between the two and 
 CPU time of this process; the best round of each is reported, which discounts noise from other
 processes on the machine. Goal: overhead <= 1.5x.
 
+The simulator runs the script as `neck-twitch simulate --script` does, with the emulated
+Reminders API at its envelopes' apiEndpoint (self-care ends with the reminder offer, which the
+script declines: no API call is made).
+
 Both sides run without memory between sessions (`NECK_TWITCH_STORAGE=none`): its SQLite writes
 would cost both the same, hiding the simulator's own overhead, and would fill the user's file.
 """
@@ -29,6 +33,7 @@ from typing import Any
 from skill.simulator.envelopes import EnvelopeFactory
 from skill.simulator.model import load_model, model_path, repo_root
 from skill.simulator.nlu import Nlu
+from skill.simulator.reminders_api import RemindersApi
 from skill.simulator.runner import Simulator
 from skill.simulator.script import Script, format_report, load_script, run_script
 from skill.simulator.transport import in_process
@@ -50,9 +55,10 @@ def load_lambda_handler() -> LambdaHandler:
     return handler
 
 
-def simulate_once(script: Script, nlu: Nlu) -> list[dict[str, Any]]:
+def simulate_once(script: Script, nlu: Nlu, reminders: RemindersApi) -> list[dict[str, Any]]:
     """One full scripted check; returns the envelopes sent. Fails loudly if the script fails."""
     factory = EnvelopeFactory("en-US", user=f"bench-{uuid.uuid4()}")
+    factory.reminders = reminders
     simulator = Simulator(nlu, factory, in_process())
     report = run_script(script, simulator)
     if not report.passed:
@@ -74,7 +80,16 @@ def main(argv: list[str] | None = None) -> int:
     nlu = Nlu(load_model(model_path("en-US"), "en-US"))
     build_ms = (time.perf_counter() - started) * 1000
     handler = load_lambda_handler()
-    envelopes = simulate_once(script, nlu)  # warm-up, and the bare path's input
+    reminders = RemindersApi()  # one for the run, as the simulator has
+    try:
+        return _measure(args, script, nlu, handler, reminders, build_ms)
+    finally:
+        reminders.stop()
+
+
+def _measure(args: argparse.Namespace, script: Script, nlu: Nlu, handler: LambdaHandler,
+             reminders: RemindersApi, build_ms: float) -> int:
+    envelopes = simulate_once(script, nlu, reminders)  # warm-up, and the bare path's input
     for envelope in envelopes:
         handler(envelope, None)
     turns = len(envelopes)
@@ -83,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.rounds):
         t0 = time.process_time()
         for _ in range(args.runs):
-            simulate_once(script, nlu)
+            simulate_once(script, nlu, reminders)
         best_sim = min(best_sim, time.process_time() - t0)
         t0 = time.process_time()
         for _ in range(args.runs):
