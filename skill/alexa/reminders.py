@@ -18,7 +18,6 @@ a status), never who or the reminder's text.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -267,10 +266,16 @@ def _status(talk: Conversation) -> str:
     return talk.text("reminders.has_one", when=when)
 
 
-@dataclass(frozen=True)
 class Pending:
-    token: str
-    days_left: int  # days until it goes off, to the nearest day (0: later today)
+    """A reminder set that has not gone off: its token, and the days until it goes off, to the
+    nearest day (0: later today). A plain class: a dataclass would generate and compile its
+    methods at import, which every cold start would pay for a reminder rarely listed."""
+
+    __slots__ = ("days_left", "token")
+
+    def __init__(self, token: str, days_left: int) -> None:
+        self.token = token
+        self.days_left = days_left
 
 
 def create_reminder(talk: Conversation, days: int) -> None:
