@@ -171,6 +171,11 @@ class LocaleWords:
 
 ENGLISH_WORDS = LocaleWords()
 
+_HEDGED_TIME = re.compile(
+    r"\b(?:maybe|perhaps|possibly|probably|roughly)\s+(?=(?:about\s+|around\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|\d+)\s+"
+    r"(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|fortnights?)\b)",
+    re.IGNORECASE)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 # A word (inner apostrophes kept for display), a full stop or a pause.
 _TOKEN = re.compile(r"[^\W_]+(?:'+[^\W_]+)*|[.!?;:]+|[,\u2013\u2014]|(?<=\s)-(?=\s)")
@@ -603,6 +608,8 @@ class Lexicon:
 
     def hedged(self, text: str) -> bool:
         """Whether the words hedge ("I'm not sure", "no idea", "hard to say")."""
+        # "maybe three weeks ago" hedges when, not whether.
+        text = _HEDGED_TIME.sub(" ", text)
         return _has_phrase(self._hedges, self.words.fold(text), self.words.keep_s)
 
     def says_no(self, text: str) -> bool:

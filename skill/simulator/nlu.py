@@ -17,9 +17,9 @@ from typing import Any
 
 from skill.simulator.builtins import (
     ANSWER_INTENTS,
-    BUILTIN_PHRASES,
     LEADING_FILLERS,
     TRAILING_FILLERS,
+    builtin_phrases,
 )
 from skill.simulator.errors import SimulatorError
 from skill.simulator.model import InteractionModel
@@ -205,7 +205,7 @@ class Nlu:
                     self._add_pattern(intent.name, sample)
                 else:
                     self._exact.setdefault(normalise(sample), _Choice(intent.name, sample))
-        for intent_name, phrases in BUILTIN_PHRASES.items():
+        for intent_name, phrases in builtin_phrases(model.locale).items():
             if intent_name in model.intents:
                 for phrase in phrases:
                     self._exact.setdefault(normalise(phrase), _Choice(intent_name, phrase))
@@ -219,7 +219,8 @@ class Nlu:
         # longer sentence ("can we nip back to the last one"); see Nlu._contained.
         self._phrases: dict[tuple[str, ...], _Choice] = {
             tuple(key.split()): choice for key, choice in self._exact.items()
-            if len(key.split()) >= 2 and choice.intent not in _NEVER_CONTAINED}
+            if (len(key.split()) >= 2 and choice.intent not in _NEVER_CONTAINED)
+            or (len(key.split()) >= _ANSWER_PHRASE_WORDS and choice.intent in _SIDES)}
         self._longest_phrase = max((len(k) for k in self._phrases), default=0)
         # Samples with slots that open with their own word, by that word.
         self._led_by: dict[str, list[_Pattern]] = {}
@@ -301,11 +302,11 @@ class Nlu:
         return found
 
     def _match_patterns(self, utterance: str, tokens: Tokens
-                        ) -> tuple[tuple[bool, bool, float, int], Understanding] | None:
+                        ) -> tuple[tuple[bool, bool, float, int, bool], Understanding] | None:
         """The best sample pattern for these words, with its rank (resolved, confidence, how
         much of the sample is literal words)."""
         text = tokens.key_text
-        best: tuple[tuple[bool, bool, float, int], Understanding] | None = None
+        best: tuple[tuple[bool, bool, float, int, bool], Understanding] | None = None
         for pattern in self._patterns:
             match = pattern.regex.fullmatch(text)
             if match is None:
@@ -333,7 +334,12 @@ class Nlu:
             # A catch-all ("{symptom}", no words of its own) ranks below any carrier phrase;
             # slots joined by "and" alone ("{factor} and {factorTwo}") are no carrier either,
             # so "half an hour back my arm and leg went weak" is read whole.
-            rank = (resolved, pattern.carrier, confidence, pattern.literal_chars)
+            # Between words no carrier explains, the catch-all reads them whole ("only when I
+            # climb three flights of stairs, otherwise no" is no "only {factor}").
+            catch_all = len(pattern.slot_names) == 1 and self._slot_words.get(
+                intent.slots[pattern.slot_names[0]], 0) >= CATCH_ALL_WORDS
+            rank = (resolved, pattern.carrier, confidence,
+                    pattern.literal_chars if pattern.carrier else 0, catch_all)
             if best is None or rank > best[0]:
                 best = (rank, result)
         return best
@@ -404,8 +410,12 @@ class Nlu:
             covered = {t for h in outer if h[2].intent == best.intent
                        for t in range(h[0], h[1])}
             rest = [w for t, w in enumerate(key) if t not in covered]
-            if len(rest) > _CONTAINED_REST or any(
-                    w in _ANSWER_WORDS or (w in self._sign_words and w not in self._request_words)
+            # Beside a yes or a no of three words or more ("nah love, nothing like that, just
+            # the twitch"), only words of the same side; beside anything else, none at all.
+            blocked = _SIDES.get(best.intent, _ANSWER_WORDS)
+            most = _ANSWER_REST if best.intent in _SIDES else _CONTAINED_REST
+            if len(rest) > most or any(
+                    w in blocked or (w in self._sign_words and w not in self._request_words)
                     for w in rest):
                 continue
             return best
@@ -525,7 +535,9 @@ def _without_fillers(tokens: Tokens) -> Iterator[Tokens]:
 _NEVER_CONTAINED = (ANSWER_INTENTS - {"SkipIntent"}) | {"EmergencyIntent"}
 _CONTAINED_REST = 9
 # Words that only join slots: a sample of slots and these has no carrier phrase.
-_JOINING_WORDS = frozenset({"and", "or", "with", "plus", "but", "also", "too", "as", "well"})
+_JOINING_WORDS = frozenset({"and", "or", "with", "plus", "but", "also", "too", "as", "well",
+                            "only", "just", "like", "so", "i", "im", "ive", "my", "me", "it",
+                            "its", "the", "a", "an"})
 _TOPIC_TYPES = frozenset({"LearnTopicType", "ConditionType", "PersonType", "FearType"})
 _CONTAINED_SAMPLE = 12  # words at most in a sample with slots found inside longer words
 _FACTOR_TYPES = ("FactorType",)
@@ -551,6 +563,19 @@ def _with_is(tokens: Tokens) -> Tokens | None:
 
 _KEEP_S = frozenset({"it", "that", "there", "what", "he", "she", "who", "let", "where", "here",
                      "how", "when", "why", "everything", "nothing", "something", "this"})
+# A yes or a no is found inside longer words only as a phrase this long, and only beside words
+# that do not turn it: no word of the other side, no hedge.
+_ANSWER_PHRASE_WORDS = 3
+_ANSWER_REST = 6
+_HEDGE_WORDS = frozenset({"sure", "maybe", "perhaps", "think", "know", "guess", "suppose",
+                          "certain", "possibly", "probably", "might", "could", "idea", "clue",
+                          "tell", "but", "except", "though", "although", "apart", "only"})
+_SIDES: dict[str, frozenset[str]] = {
+    "AMAZON.YesIntent": frozenset({"no", "nope", "nah", "not", "never", "none", "nothing",
+                                   "dont", "didnt", "havent", "hasnt", "isnt", "wasnt"})
+    | _HEDGE_WORDS,
+    "AMAZON.NoIntent": frozenset({"yes", "yeah", "yep", "yup", "aye"}) | _HEDGE_WORDS,
+}
 _LEADING = sorted((tuple(normalise(f).split()) for f in LEADING_FILLERS), key=len, reverse=True)
 # Chains of phrases (Nlu._chain): at most this many words in all, and per phrase.
 _CHAIN_WORDS = 16
