@@ -104,3 +104,71 @@ TRAILING_FILLERS: tuple[str, ...] = (
     "buddy", "pal", "doc", "like", "you know", "i promise", "may i ask", "do you know",
     "thankfully", "thank god", "quick", "quickly", "again",
 )
+
+# Spanish (es-US, es-MX, es-ES): Alexa's built-in intents in the words people use in the three
+# regions. Matched like the English ones, after the same normalisation (accents kept, as Alexa
+# writes them; the unaccented spellings people type are listed too).
+SPANISH_BUILTIN_PHRASES: dict[str, tuple[str, ...]] = {
+    "AMAZON.YesIntent": (
+        "sí", "si", "sí sí", "si si", "claro", "claro que sí", "claro que si", "por supuesto",
+        "así es", "asi es", "correcto", "eso es", "exacto", "efectivamente", "afirmativo",
+        "sí señor", "sí señora", "creo que sí", "creo que si", "yo creo que sí", "pues sí",
+        "pues si", "sí claro", "sí por favor", "sí gracias", "la verdad es que sí",
+        "me temo que sí", "desgraciadamente sí", "seguro", "sí seguro", "simón", "ajá sí",
+        "sí tengo", "sí me pasa", "sí lo tengo", "sí he notado", "cierto", "sí cierto",
+        "sip", "yes",
+    ),
+    "AMAZON.NoIntent": (
+        "no", "nop", "nope", "nel", "para nada", "nada", "nunca", "ninguno", "ninguna",
+        "no no", "no gracias", "no señor", "no señora", "creo que no", "yo creo que no",
+        "pues no", "la verdad no", "la verdad que no", "no la verdad", "no nada",
+        "nada de eso", "de ninguna manera", "en absoluto", "qué va", "que va", "no para nada",
+        "no tengo", "no me pasa", "no me ha pasado", "no he notado nada", "claro que no",
+        "por supuesto que no", "no que yo sepa", "que yo sepa no", "no lo creo",
+        "no nunca", "ninguna de esas", "ninguno de esos", "nada nada",
+    ),
+    "AMAZON.HelpIntent": (
+        "ayuda", "ayúdame", "ayudame", "ayuda por favor", "necesito ayuda", "qué puedo decir",
+        "que puedo decir", "qué digo", "cómo funciona", "como funciona", "no entiendo",
+        "qué quiere decir", "qué significa", "explícame", "explicame", "instrucciones",
+        "opciones", "qué opciones tengo", "cómo contesto",
+    ),
+    "AMAZON.RepeatIntent": (
+        "repite", "repítelo", "repitelo", "repite por favor", "repite la pregunta", "otra vez",
+        "dilo otra vez", "puedes repetir", "me lo repites", "qué", "que", "cómo", "como",
+        "perdón", "perdon", "perdona", "perdone", "mande", "qué dijiste", "no te oí",
+        "no te escuché", "una vez más", "de nuevo", "cómo dice", "qué dice",
+    ),
+    "AMAZON.StartOverIntent": (
+        "empieza de nuevo", "empezar de nuevo", "volver a empezar", "desde el principio",
+        "reinicia", "reiniciar", "empecemos otra vez", "empecemos de nuevo", "de cero",
+        "otra revisión", "una revisión nueva", "empieza otra vez", "comienza de nuevo",
+    ),
+    "AMAZON.StopIntent": (
+        "para", "alto", "basta", "detente", "para por favor", "termina", "terminar", "salir",
+        "sal", "fin", "adiós", "adios", "hasta luego", "chao", "chau", "ya terminé",
+        "eso es todo", "ya está", "ya basta", "ya me voy", "me tengo que ir", "cállate",
+        "apágate", "apagar", "stop",
+    ),
+    "AMAZON.CancelIntent": (
+        "cancela", "cancelar", "cancélalo", "olvídalo", "olvidalo", "déjalo", "dejalo",
+        "no importa", "ahora no", "cambié de opinión", "cancela la revisión", "mejor no",
+    ),
+    # As in English: "vale" or "de acuerdo" to "¿alguna de estas?" is not a yes.
+    "AcknowledgeIntent": (
+        "ok", "okey", "okay", "vale", "de acuerdo", "está bien", "esta bien", "bueno", "bien",
+        "adelante", "sigue", "continúa", "continua", "dale", "órale", "orale", "ándale",
+        "andale", "sale", "venga", "entendido", "perfecto", "ajá", "aja", "ya veo",
+    ),
+    "AMAZON.NavigateHomeIntent": (
+        "inicio", "ir al inicio", "pantalla de inicio", "menú principal", "menu principal",
+        "volver al inicio",
+    ),
+}
+
+
+def builtin_phrases(locale: str | None) -> dict[str, tuple[str, ...]]:
+    """The built-in intents' phrasings for a model's language: Spanish for es-*, else English."""
+    if locale and locale.lower().startswith("es"):
+        return SPANISH_BUILTIN_PHRASES
+    return BUILTIN_PHRASES
