@@ -29,11 +29,12 @@ from skill.triage import Ask, CheckState, Outcome, Tier, default_rules, next_ste
 from skill.triage.engine import Reply
 
 PEOPLE = Path(__file__).parent / "phrases" / "people"
-# Two writers per part: the second parts (B) were written in a later round by new writers, to
-# the same brief. "held out" and "held out B" are used for no tuning step.
+# Several writers: parts B and C were written in a later round by new writers, to the same brief.
+# "held out" and "held out B" are used for no tuning step.
 CORPORA = {"tuning": PEOPLE / "tuning.yaml", "tuning B": PEOPLE / "tuning-b.yaml",
+           "tuning C": PEOPLE / "tuning-c.yaml",
            "held out": PEOPLE / "heldout.yaml", "held out B": PEOPLE / "heldout-b.yaml"}
-TUNING = frozenset({"tuning", "tuning B"})
+TUNING = frozenset({"tuning", "tuning B", "tuning C"})
 RULES = default_rules()
 _NOT_APOSTROPHE = string.punctuation.replace("'", "")
 _PUNCTUATION = re.compile(f"[{re.escape(_NOT_APOSTROPHE)}\u2026\u2013\u2014]")

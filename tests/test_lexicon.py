@@ -402,7 +402,7 @@ MULTI: list[tuple[str, str]] = [
      "face_droop numbness"),
     ("I think I'm having a stroke", "emergency_now"),
     ("please call an ambulance, my husband's collapsed", "emergency_now sudden_balance"),
-    ("I've got crushing chest pain", "emergency_now"),
+    ("I've got crushing chest pain", "emergency_now chest_pain"),  # the chest, and a pain
 ]
 
 # HELD OUT: written after the corpus above passed, scored before any tuning for them (see the

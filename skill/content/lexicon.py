@@ -734,8 +734,12 @@ class Lexicon:
         def live(hit: _Item) -> bool:
             if hit.negated or any(d.start <= hit.start < d.end for d in denied):
                 return False
+            # A negator reaches the first mention after it only: "no injury, neck's locked
+            # stiff" denies the injury, not the neck.
             return not any(n.end <= hit.start <= n.end + NEGATION_REACH
                            and context.segment[n.start] == context.segment[hit.start]
+                           and not any(m.is_mention and n.end <= m.start < hit.start
+                                       for m in items)
                            for n in negators)
 
         for sign, first, second in self._together:
