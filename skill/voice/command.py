@@ -52,6 +52,11 @@ def _die(message: str) -> NoReturn:
                    "spoken over a question is always read back, and never confirms one.")
 @click.option("--timeout", type=click.FloatRange(1, 60), default=8.0, show_default=True,
               help="Seconds of silence before a turn counts as no answer.")
+@click.option("--calendar-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              metavar="DIR",
+              help="Where a calendar reminder (.ics) is saved when you ask for one at the end "
+                   "of a check [default: ~/Downloads if it exists, else the current "
+                   "directory].")
 @click.option("--traceback", "show_traceback", is_flag=True,
               help="On a crash inside the skill, print its traceback.")
 def talk(
@@ -65,6 +70,7 @@ def talk(
     fresh: bool,
     barge_in: bool,
     timeout: float,
+    calendar_dir: Path | None,
     show_traceback: bool,
 ) -> None:
     """Hands-free and offline: the skill asks its questions aloud and listens for your answers.
@@ -74,7 +80,8 @@ def talk(
     phrases in the interaction model) and spoken with espeak-ng; nothing is
     sent anywhere. Answers that change the outcome are read back unless the
     recogniser is sure; after two failed tries you can type instead. An
-    emergency phrase is answered with the emergency number at once.
+    emergency phrase is answered with the emergency number at once. After
+    self-care or "book an appointment" it offers a calendar reminder (.ics).
 
     \b
     Without a microphone:  neck-twitch talk --from-audio a.wav b.wav --to-audio out/
@@ -88,12 +95,13 @@ def talk(
         _die("use only one of --mute and --to-audio")
     from skill.simulator.command import Options, reporting_errors
 
-    # The simulator's own set-up: the same NLU, transport and --fresh scratch memory.
-    options = Options(locale, "voice", user, None, None, None, None, fresh)
+    # The simulator's own set-up: the same NLU, transport and --fresh scratch memory; no
+    # emulated Reminders API, since the desk voice has none (it offers a calendar file).
+    options = Options(locale, "voice", user, None, None, None, None, fresh, reminders=False)
     try:
         with reporting_errors("talk", show_traceback):
             ear, mouth = _devices(files, to_audio, mute, locale, barge_in, timeout)
-            _converse(options.simulator(), ear, mouth, json_mode)
+            _converse(options.simulator(), ear, mouth, json_mode, calendar_dir)
     finally:
         options.close()
 
@@ -136,7 +144,9 @@ def _devices(
     return ear, mouth
 
 
-def _converse(simulator: Simulator, ear: Ear, mouth: Mouth, json_mode: bool) -> None:
+def _converse(
+    simulator: Simulator, ear: Ear, mouth: Mouth, json_mode: bool, calendar_dir: Path | None
+) -> None:
     from skill.voice.audio import AudioFiles, Microphone
     from skill.voice.recognizer import Recognizer, default_cache_dir
     from skill.voice.talk import Talk
@@ -159,7 +169,7 @@ def _converse(simulator: Simulator, ear: Ear, mouth: Mouth, json_mode: bool) -> 
     if isinstance(ear, (Microphone, AudioFiles)):
         ear.use(recognizer.complete)
     try:
-        Talk(simulator, recognizer, ear, mouth, keyboard, report).run()
+        Talk(simulator, recognizer, ear, mouth, keyboard, report, calendar_dir).run()
     finally:
         recognizer.close()
 

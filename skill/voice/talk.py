@@ -22,6 +22,14 @@ After two failed tries (not caught, or a read-back denied or unclear) the keyboa
 a typed line goes to the skill as `neck-twitch simulate` would send it. Silence is silence, as
 on a speaker: the skill's reprompt once, then the session closes.
 
+The desk voice has no Alexa reminders: when the check ends in self-care or "book an
+appointment", the skill marks `reminder_due` in its session attributes, and the loop offers a
+calendar reminder instead ("Shall I save a calendar reminder for two weeks from now?"). A sure
+yes (heard with the yes/no model, after the question, in one stretch) writes an iCalendar file
+(`skill.voice.calendar`) and says where; a no ends kindly; silence, two unclear replies, or no
+`icalendar` package: how to set a reminder by hand. An emergency phrase in reply is sent to the
+skill at once, as everywhere else.
+
 What is sent goes through the simulator (`Simulator.say`): its NLU, its envelopes and its
 transport, so the skill object is the one Lambda, the web service and the simulator run.
 """
@@ -31,9 +39,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
-from skill.content import content_for
+from skill.alexa.constants import REMINDER_DUE_KEY
+from skill.content import Content, content_for
 from skill.simulator.runner import Simulator, Turn
 from skill.voice.audio import Ear, EndOfInput, Mouth
 from skill.voice.endpoint import Utterance
@@ -68,7 +78,8 @@ class Exchange:
 
     number: int
     action: str  # launch | sent | sent at once | read back | confirmed | denied | not caught |
-    #              silence | typed | no keyboard | end of input (see docs/voice.md)
+    #              silence | typed | no keyboard | end of input | calendar offer |
+    #              calendar saved | calendar declined | calendar by hand (see docs/voice.md)
     source: str | None = None  # audio file, "microphone", "keyboard"
     heard: Hearing | None = None
     typed: str | None = None
@@ -78,6 +89,7 @@ class Exchange:
     ended: bool = False
     audio: list[str] = field(default_factory=list)
     barge_in: bool = False
+    calendar: str | None = None  # the calendar reminder written, if one was
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -92,6 +104,7 @@ class Exchange:
             "ended": self.ended,
             "audio": self.audio,
             "barge_in": self.barge_in,
+            "calendar": self.calendar,
         }
 
 
@@ -151,6 +164,16 @@ def hear_answer(recognizer: Hears, utterance: Utterance) -> tuple[Hearing, bool]
     return hearing, True
 
 
+def reminder_due(turn: Turn) -> int | None:
+    """The days ahead of the reminder the skill marked due when the check ended (on a host
+    without the Reminders API), or None."""
+    if not turn.ended or not isinstance(turn.response, dict):
+        return None
+    attributes = turn.response.get("sessionAttributes")
+    days = attributes.get(REMINDER_DUE_KEY) if isinstance(attributes, dict) else None
+    return days if isinstance(days, int) and not isinstance(days, bool) and days > 0 else None
+
+
 def _pretty(words: str) -> str:
     return re.sub(r"\bi\b", "I", words)
 
@@ -166,13 +189,17 @@ class Talk:
         mouth: Mouth,
         keyboard: Keyboard | None,
         report: Callable[[Exchange], None],
+        calendar_dir: Path | None = None,
     ) -> None:
+        """`calendar_dir`: where a calendar reminder is saved (None: ~/Downloads if it
+        exists, else the current directory)."""
         self.simulator = simulator
         self.recognizer = recognizer
         self.ear = ear
         self.mouth = mouth
         self.keyboard = keyboard
         self.report = report
+        self.calendar_dir = calendar_dir
         self.exchanges: list[Exchange] = []
         self._question = ""
         number = content_for(simulator.nlu.model.locale).number
@@ -185,8 +212,13 @@ class Talk:
         turn = self.simulator.say(self.simulator.launch_phrase)
         self._skill_said(Exchange(0, "launch"), turn)
         try:
-            while not turn.ended:
-                turn = self._next_turn()
+            while True:
+                while not turn.ended:
+                    turn = self._next_turn()
+                reopened = self._offer_calendar(turn)
+                if reopened is None:
+                    break
+                turn = reopened
         except EndOfInput:
             closed = self.simulator.end_session()
             exchange = Exchange(self._number(), "end of input", by="host", ended=True)
@@ -304,6 +336,72 @@ class Talk:
         exchange.intent = turn.intent
         self._skill_said(exchange, turn)
         return turn
+
+    # -- the calendar reminder, after the check ------------------------------------------------
+
+    def _offer_calendar(self, turn: Turn) -> Turn | None:
+        """When the skill marked a reminder due: offer a calendar file, and write it on a yes.
+        Returns the skill's turn when an emergency phrase in reply opened it again."""
+        days = reminder_due(turn)
+        if days is None:
+            return None
+        content = content_for(self.simulator.factory.locale)
+        offer = content.text("reminders.calendar_offer")
+        by_hand = content.text("reminders.calendar_how")
+        self._host_said(Exchange(self._number(), ""), "calendar offer", offer)
+        failures = 0
+        while True:
+            utterance = self.ear.listen()
+            reply = Exchange(self._number(), "", source=self.ear.source)
+            if utterance is None:
+                self._host_ends(reply, "silence", by_hand)
+                return None
+            reply.barge_in = utterance.overlapped
+            heard, paused = self._hear_answer(utterance)
+            if heard.intent in AT_ONCE:
+                # The check is over, so the emergency opens the skill again, with it.
+                reply.heard = heard
+                reply.action = "sent at once"
+                sent = self.simulator.say(f"{self.simulator.launch_phrase} and {heard.text}")
+                reply.intent = sent.intent
+                self._skill_said(reply, sent)
+                return sent
+            if heard.meant in AT_ONCE or heard.urgent:
+                reply.heard = heard
+                self._host_said(reply, "not caught", f"{self._sorry(heard)} {offer}")
+            else:
+                answer = self._confirmation(utterance)
+                reply.heard = answer
+                if answer.intent == YES and answer.sure and not paused and not utterance.overlapped:
+                    self._save_calendar(reply, days, content)
+                    return None
+                if answer.intent == NO:
+                    self._host_ends(reply, "calendar declined", content.text("reminders.declined"))
+                    return None
+                failures += 1
+                if failures >= MAX_TRIES:
+                    self._host_ends(reply, "calendar by hand", by_hand)
+                    return None
+                sorry = YES_OR_NO if answer.intent == YES else NOT_CAUGHT
+                self._host_said(reply, "not caught", f"{sorry} {offer}")
+
+    def _save_calendar(self, exchange: Exchange, days: int, content: Content) -> None:
+        from skill.voice.calendar import CalendarUnavailable, default_dir, write_reminder
+
+        folder = self.calendar_dir if self.calendar_dir is not None else default_dir()
+        try:
+            path = write_reminder(folder, days, content.text("reminders.text"))
+        except (CalendarUnavailable, OSError):
+            # No icalendar (the `voice` extra), or a folder that cannot be written.
+            self._host_ends(exchange, "calendar by hand", content.text("reminders.calendar_how"))
+            return
+        exchange.calendar = str(path)
+        self._host_ends(exchange, "calendar saved",
+                        content.text("reminders.calendar_saved", path=str(path)))
+
+    def _host_ends(self, exchange: Exchange, action: str, words: str) -> None:
+        exchange.ended = True
+        self._host_said(exchange, action, words)
 
     # -- sending and speaking -----------------------------------------------------------------
 

@@ -132,7 +132,11 @@ def test_a_conversation_replays_through_the_command_line(
     assert result.exit_code == 0, result.output
     turns = [json.loads(line) for line in result.output.splitlines()]
     assert [t["action"] for t in turns] == [e.action for e in transcript.exchanges]
-    assert PROVIDER.search(turns[-1]["said"]) and turns[-1]["ended"]
+    outcome = [t for t in turns if t["by"] == "skill"][-1]
+    assert PROVIDER.search(outcome["said"]) and outcome["ended"]
+    # "Book an appointment": the desk voice offers a calendar reminder; this person says no.
+    assert [t["action"] for t in turns[-2:]] == ["calendar offer", "calendar declined"]
+    assert turns[-1]["ended"] and turns[-1]["calendar"] is None
     for turn in turns[1:]:
         if turn["heard"] is not None:
             assert {"text", "confidence", "intent", "sure"} <= set(turn["heard"])

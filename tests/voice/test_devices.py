@@ -333,4 +333,8 @@ def test_a_whole_check_through_the_talk_command_in_a_live_room(
     assert answers and all(t["source"] == "microphone" for t in answers)
     assert not any(t["barge_in"] for t in turns)  # nobody spoke over a question
     assert {t["intent"] for t in turns} <= {"AMAZON.NoIntent", None}
-    assert "none of the warning signs" in turns[-1]["said"] and turns[-1]["ended"]
+    outcome = [t for t in turns if t["by"] == "skill"][-1]
+    assert "none of the warning signs" in outcome["said"] and outcome["ended"]
+    # Then the calendar offer (a question: the person says no) and a kind goodbye.
+    assert [t["action"] for t in turns[-2:]] == ["calendar offer", "calendar declined"]
+    assert turns[-1]["ended"] and turns[-1]["calendar"] is None

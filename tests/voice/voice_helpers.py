@@ -136,7 +136,8 @@ class FakeRun:
 
 
 def run_scripted(
-    turns: list[str], typed: list[str] | None = None, locale: str = "en-US"
+    turns: list[str], typed: list[str] | None = None, locale: str = "en-US",
+    calendar_dir: Path | None = None,
 ) -> FakeRun:
     ear = ScriptedEar(turns)
     recognizer = FakeRecognizer(nlu_for(locale))
@@ -146,7 +147,8 @@ def run_scripted(
     def keyboard() -> str | None:
         return lines.pop(0) if lines else None
 
-    talk = Talk(new_simulator(locale), recognizer, ear, mouth, keyboard, lambda e: None)
+    talk = Talk(new_simulator(locale), recognizer, ear, mouth, keyboard, lambda e: None,
+                calendar_dir)
     return FakeRun(talk.run(), mouth, recognizer, ear)
 
 
@@ -181,8 +183,9 @@ def emergency(phrase: str) -> Policy:
 class SyntheticPerson:
     """Answers whatever was last said, as a person would, with synthesised speech.
 
-    A new question gets the policy's answer; "I heard X. Is that right?" gets "yes" if X means
-    what the person said, else "no"; "didn't catch that" gets the same answer again. The
+    A new question (the skill's, or the voice loop's offer of a calendar reminder) gets the
+    policy's answer; "I heard X. Is that right?" gets "yes" if X means what the person said,
+    else "no"; "didn't catch that" gets the same answer again. The
     recordings used are kept in `files`, so the same conversation can be replayed through
     `neck-twitch talk --from-audio`.
     """
@@ -209,7 +212,7 @@ class SyntheticPerson:
         if last.action == "read back":
             heard = last.heard.text if last.heard is not None else ""
             text = "yes" if self._same(heard, self.answer) else "no"
-        elif last.by == "host":
+        elif last.by == "host" and last.action != "calendar offer":
             text = self.answer
         else:
             self.answer = self.policy(last.said or "")
