@@ -214,10 +214,11 @@ def person(words: str, cache: Any) -> tuple[str, bytes, float]:
 
 @contextmanager
 def talk_simulator() -> Iterator[Any]:
-    """The simulator as `neck-twitch talk --fresh` sets it up: scratch memory, deleted after."""
+    """The simulator as `neck-twitch talk --fresh` sets it up: scratch memory, deleted after,
+    and no Reminders API (the desk voice offers a calendar file instead)."""
     from skill.simulator.command import Options
 
-    options = Options("en-US", "voice", None, None, None, None, None, True)
+    options = Options("en-US", "voice", None, None, None, None, None, True, reminders=False)
     try:
         yield options.simulator()
     finally:
@@ -252,7 +253,9 @@ def conversation(cache: Any) -> list[Turn]:
     replies = [e for e in exchanges if e.heard is not None or e.action == "silence"]
     for turn, exchange in zip(fake.turns, replies, strict=False):
         turn.action = exchange.action
-    if not exchanges[-1].ended or "none of the warning signs" not in (exchanges[-1].said or ""):
+    # The outcome is the skill's last words; the loop's calendar offer may follow it.
+    outcome = [e for e in exchanges if e.by == "skill" and e.said][-1]
+    if not outcome.ended or "none of the warning signs" not in (outcome.said or ""):
         raise SystemExit("the all-clear conversation did not end in self-care")
     return fake.turns
 
