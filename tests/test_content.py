@@ -57,6 +57,10 @@ def test_prompts_are_one_breath(locale: str) -> None:
     for question in RULES.questions.values():
         ask = content.text(f"questions.{question.id}.ask")
         limit = 24 if question.kind == "lifestyle" or question.id == "screen" else 16
+        if locale.startswith("es"):
+            # Spanish says the same in about a quarter more words, most of them one-syllable
+            # articles and prepositions ("la", "de", "o"): the opening question under 30.
+            limit = 29 if limit == 24 else 20
         assert ask.endswith("?") and len(ask.split()) <= limit, ask
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from skill.simulator.builtins import BUILTIN_PHRASES
+from skill.simulator.builtins import builtin_phrases
 from skill.simulator.envelopes import EnvelopeFactory
 from skill.simulator.model import InteractionModel, default_model_dir, load_model
 from skill.simulator.nlu import Nlu
@@ -25,13 +25,16 @@ from skill.simulator.runner import Simulator
 from skill.simulator.transport import InProcess
 from skill.triage import CheckState, default_rules
 
-LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN", "es-US", "es-MX", "es-ES")
 YES_SIDE = frozenset({"AMAZON.YesIntent", "YesDetailIntent"})
 NO_SIDE = frozenset({"AMAZON.NoIntent", "NoDetailIntent", "DenySymptomIntent", "SignFineIntent"})
 # Words for a slot: a value Alexa resolves, and words it does not (a free description).
 FILLERS = {"SymptomType": ("numbness", "my hand feels odd"), "PersonType": ("dad",),
            "AnswerType": ("yes",), "QuestionType": ("swallowing",),
            "FactorType": ("stress",), "ConditionType": ("als",), "LearnTopicType": ("spasm",)}
+SPANISH_FILLERS = {"SymptomType": ("hormigueo", "siento la mano rara"), "PersonType": ("papá",),
+                   "AnswerType": ("sí",), "QuestionType": ("tragar",), "FactorType": ("estrés",),
+                   "ConditionType": ("ELA",), "LearnTopicType": ("espasmo",)}
 _SLOT = re.compile(r"\{(\w+)\}")
 RULES = default_rules()
 
@@ -51,7 +54,8 @@ def filled(locale: str, intent: str, sample: str) -> list[str]:
     slots = _model(locale).intents[intent].slots
     texts = [sample]
     for name in _SLOT.findall(sample):
-        options = FILLERS.get(slots[name], ("something",))
+        fillers = SPANISH_FILLERS if locale.startswith("es") else FILLERS
+        options = fillers.get(slots[name], ("something",))
         texts = [t.replace("{" + name + "}", option, 1) for t in texts for option in options]
     return texts
 
@@ -62,7 +66,7 @@ def side_samples(locale: str, side: frozenset[str]) -> list[tuple[str, str]]:
              for sample in model.intents[intent].samples
              for text in filled(locale, intent, sample)]
     found += [(intent, phrase) for intent in sorted(side)
-              for phrase in BUILTIN_PHRASES.get(intent, ())]
+              for phrase in builtin_phrases(locale).get(intent, ())]
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -89,6 +90,56 @@ DIAGNOSIS = re.compile(
 )
 DISEASE_NAMES = re.compile(r"\b(?:ALS|amyotrophic|motor neuron|MND|multiple sclerosis|"
                            r"Parkinson|cancer|tumou?r)\b", re.IGNORECASE)
+# The same invariants in Spanish words (es-US, es-MX, es-ES): no "usted tiene ELA", no disease
+# named, and the same advice in each language's words.
+SPANISH_DIAGNOSIS = re.compile(
+    r"\busted (?:tiene|padece|sufre)|\b(?:tiene|padece|sufre) (?:probablemente )?(?:un |una )?"
+    r"(?:ela|esclerosis|párkinson|parkinson|derrame|ictus|cáncer|tumor|meningitis|enfermedad)\b",
+    re.IGNORECASE)
+SPANISH_DISEASE_NAMES = re.compile(r"\b(?:ELA|amiotrófica|motoneurona|neurona motora|"
+                                   r"esclerosis múltiple|p[aá]rkinson|cáncer|tumor)\b",
+                                   re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the invariants look for, in one language's words."""
+
+    diagnosis: re.Pattern[str]
+    diseases: re.Pattern[str]
+    keep_still: tuple[str, str]  # after a neck injury: the neck, kept still
+    today: str
+    few_days: str
+    unsure: str
+    none_asked: str
+    dont_stop: str
+    whom: str  # a clinician to ask, as a regular expression
+    maternity: str
+    harmless: tuple[str, ...]
+    supplements: tuple[str, ...]
+
+
+WORDS = {
+    "en": Words(DIAGNOSIS, DISEASE_NAMES, ("neck", "still"), "today", "few days",
+                "You weren't sure about", "none of the warning signs I asked about",
+                "Don't stop a prescribed medicine",
+                r"\b(GP|doctor|provider|pharmacist|midwife|neurologist|paediatrician|"
+                r"pediatrician)\b", r"\b(midwife|maternity|labou?r and delivery)\b",
+                ("harmless",), ("magnesium", "potassium")),
+    "es": Words(SPANISH_DIAGNOSIS, SPANISH_DISEASE_NAMES, ("cuello", "no lo mueva"), "hoy",
+                "unos días", "No estaba seguro de",
+                "ninguna de las señales de alarma que le pregunté",
+                "No deje un medicamento recetado",
+                r"\b(médico|farmacéutico|ginecólogo|partera|matrona|neurólogo|pediatra)\b",
+                r"\b(partera|matrona|maternidad|parto|tococirugía)\b",
+                ("inofensiv", "no es nada"), ("magnesio", "potasio")),
+}
+
+
+def words_of(content: Content) -> Words:
+    return WORDS[content.locale[:2]]
+
+
 CONTENT = content_for("en-US")
 # Every shipped locale's words meet the same invariants, with its own number.
 CONTENTS = [content_for(locale) for locale in available_locales()]
@@ -239,16 +290,17 @@ def check_words(outcome: Outcome, content: Content) -> None:
     said = spoken(outcome, content)
     words = " ".join(said.speech)
     where = (content.locale, outcome)
+    w = words_of(content)
     assert said.ends_session and said.card is not None
     # Invariant 3: never a diagnosis, never a disease named.
-    assert not DIAGNOSIS.search(words) and not DISEASE_NAMES.search(words), words
+    assert not w.diagnosis.search(words) and not w.diseases.search(words), words
     assert content.text("card.disclaimer") in said.card.text
     assert said.card.text.count("\n\n") == 3  # reported, advice, what to watch for, disclaimer
     # Invariant 4: ends with what to watch for or do next.
     assert said.speech[-1] == content.text(f"outcomes.{outcome.tier.key}.watch")
     if outcome.tier == E:
         # After a neck injury: keep the neck still (the Canadian C-spine rule's concern).
-        assert "neck" in said.speech[-1] and "still" in said.speech[-1], where
+        assert all(part in said.speech[-1] for part in w.keep_still), where
         # Invariant 2: the number first, short, and the number again at the end.
         assert content.call in said.speech[0], where
         assert content.call in said.speech[-1], where
@@ -263,20 +315,20 @@ def check_words(outcome: Outcome, content: Content) -> None:
         lead = said.speech[0] if outcome.reported else ""
         for sign in outcome.unsure:
             assert content.text(f"signs.{sign}") not in lead, words  # no contradiction
-        assert "You weren't sure about" in words
+        assert w.unsure in words
     for phrase in outcome.unrecognised:
         assert f'"{phrase}"' in words
     if outcome.tier == U:
-        assert "today" in said.card.title and "today" in words and "few days" not in words
+        assert w.today in said.card.title and w.today in words and w.few_days not in words
     if outcome.tier == Tier.SELF_CARE:
-        assert "none of the warning signs I asked about" in words
+        assert w.none_asked in words
         assert RULES.min_tips <= len(outcome.tips) <= RULES.max_tips
     # Beside breathing or swallowing trouble, or a symptom it could not assess, the skill does
     # not say "don't stop the medicine" (it may be the cause of something urgent).
     quiet = outcome.unrecognised or {"breathless", "breathing_now", "swallowing"} & set(
         outcome.signs)
     if "medicine" in outcome.signs and not quiet:
-        assert "Don't stop a prescribed medicine" in words
+        assert w.dont_stop in words
     # Who to ask instead: a midwife or maternity unit now; a child's own doctor.
     for sign in ("pregnancy_warning", "pregnant", "under_16"):
         if sign in outcome.signs:
@@ -368,7 +420,8 @@ def check_stop_words(so_far: Outcome, content: Content) -> None:
     key = f"outcomes.{so_far.tier.key}"
     assert content.text(f"{key}.action") in words, so_far
     assert content.text(f"{key}.watch") in words, so_far
-    assert "harmless" not in words and not DISEASE_NAMES.search(words), words
+    w = words_of(content)
+    assert not any(h in words for h in w.harmless) and not w.diseases.search(words), words
     for sign in so_far.reported:
         assert content.text(f"signs.{sign}") in words, so_far
     assert said.ends_session and said.card is not None
@@ -377,11 +430,13 @@ def check_stop_words(so_far: Outcome, content: Content) -> None:
 
 def test_every_locale_is_proven() -> None:
     """The words checks above run in every shipped locale, each with its own number."""
-    assert [c.locale for c in CONTENTS] == ["en-AU", "en-CA", "en-GB", "en-IN", "en-US"]
+    assert [c.locale for c in CONTENTS] == ["en-AU", "en-CA", "en-GB", "en-IN", "en-US", "es-ES",
+                                            "es-MX", "es-US"]
     assert all(c.known_number for c in CONTENTS)
     # Each call says its number, except Australia's, which says "Triple Zero" for 000.
     assert all(c.number in c.call for c in CONTENTS if c.locale != "en-AU")
-    assert len({c.call for c in CONTENTS}) == 4  # 911 is shared by the US and Canada
+    # 911 is shared by the US and Canada in English, and said in Spanish in the US and Mexico.
+    assert len({c.call for c in CONTENTS}) == 6
 
 
 def test_not_sure_explains_once_then_counts_as_present(
@@ -434,7 +489,7 @@ def test_lifestyle_answers_only_choose_the_tips(factors: tuple[str, ...]) -> Non
         assert outcome.tips == ("rest", "worry")
     for content in CONTENTS:
         words = " ".join(spoken(outcome, content).speech).lower()
-        assert "magnesium" not in words and "potassium" not in words
+        assert not any(s in words for s in words_of(content).supplements)
     # "Yes" without naming any: asked which, once; then the general tips.
     which = reply(RULES, state, Reply.YES)
     assert next_step(RULES, which) == Ask(RULES.lifestyle, clarify=True)
@@ -450,19 +505,18 @@ FEARS = ("die", "conditions", "medication", "pregnant", "child", "neurologist", 
 def test_answers_to_fears_and_interim_advice_are_safe_in_every_locale(content: Content) -> None:
     """The words the conversation layer says for a fear or as soon as a sign is known: short,
     never a diagnosis or "harmless", and each says what to do (the number, or whom to ask)."""
+    w = words_of(content)
     for topic in FEARS:
         words = content.text(f"fears.{topic}")
         assert len(words.split()) <= 70, (topic, words)
-        assert not DIAGNOSIS.search(words) and "harmless" not in words.lower(), (topic, words)
-        assert not DISEASE_NAMES.search(words), (topic, words)  # not even to deny them
-        assert content.call in words or re.search(
-            r"\b(GP|doctor|provider|pharmacist|midwife|neurologist|paediatrician|"
-            r"pediatrician)\b", words), (topic, words)
+        assert not w.diagnosis.search(words), (topic, words)
+        assert not any(h in words.lower() for h in w.harmless), (topic, words)
+        assert not w.diseases.search(words), (topic, words)  # not even to deny them
+        assert content.call in words or re.search(w.whom, words), (topic, words)
     assert content.call in content.text("interim.emergency", signs="x")
-    assert "today" in content.text("interim.urgent", signs="x")
+    assert w.today in content.text("interim.urgent", signs="x")
     # Pregnancy warning signs go to a midwife or maternity service now, in every locale.
-    assert re.search(r"\b(midwife|maternity|labou?r and delivery)\b",
-                     content.text("notes.pregnancy_warning")), content.locale
+    assert re.search(w.maternity, content.text("notes.pregnancy_warning")), content.locale
 
 
 def test_a_return_visit_never_lowers_an_outcome_and_new_after_self_care_is_worse(

@@ -17,11 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from skill.model_check.invocation import (
-    LAUNCH_PHRASES,
-    ONE_SHOT_PHRASES,
-    REQUEST_FIRST_CONNECTORS,
-)
+from skill.model_check.invocation import invocation_phrases
 from skill.model_check.manifest import PUBLISHED, published
 from skill.model_check.problems import Problem, index
 from skill.model_check.words import normalise, sample_key
@@ -53,7 +49,9 @@ class ExamplePhrase:
     requests: tuple[tuple[str, ...], ...] = ()  # what must be a sample (any one of them)
 
 
-def parse_example(text: str, invocation_name: str) -> ExamplePhrase:
+def parse_example(text: str, invocation_name: str, language: str = "en") -> ExamplePhrase:
+    """How Alexa hears `text` in `language` ("en", "es": its launch and one-shot phrases)."""
+    launch_phrases, one_shot_phrases, request_first = invocation_phrases(language)
     words = normalise(text)
     wake = words[:1] == (WAKE_WORD,)
     rest = words[1:] if wake else words
@@ -67,15 +65,15 @@ def parse_example(text: str, invocation_name: str) -> ExamplePhrase:
         before = before[:-1]
     if after[:1] in (("skill",), ("app",)):
         after = after[1:]
-    if not after and before in LAUNCH_PHRASES:
+    if not after and before in launch_phrases:
         return ExamplePhrase(text, wake, "launch")
-    connectors = ONE_SHOT_PHRASES.get(before)
+    connectors = one_shot_phrases.get(before)
     if after and connectors is not None:
         requests = [after]
         if after[0] in connectors and len(after) > 1:
             requests.append(after[1:])
         return ExamplePhrase(text, wake, "one-shot", tuple(requests))
-    if not after and len(before) > 1 and before[-1] in REQUEST_FIRST_CONNECTORS:
+    if not after and len(before) > 1 and before[-1] in request_first:
         return ExamplePhrase(text, wake, "one-shot", (before[:-1],))
     return ExamplePhrase(text, wake, "unsupported")
 
@@ -171,7 +169,8 @@ def example_phrase_problems(manifest: dict[str, Any], models: Mapping[str, Any]
             if normalise(text) in seen:
                 problems.append(Problem(here, f"{text!r} is given twice", file))
             seen.add(normalise(text))
-            problems += _phrase_problems(parse_example(text, invocation), p, locale, here,
+            heard = parse_example(text, invocation, locale.split("-")[0])
+            problems += _phrase_problems(heard, p, locale, here,
                                          invocation, matcher)
     return problems
 

@@ -32,6 +32,31 @@ ONE_SHOT_PHRASES: dict[tuple[str, ...], frozenset[str]] = {
 # The request first: "Alexa, get high tide from tide pooler".
 REQUEST_FIRST_CONNECTORS = frozenset({"using", "with", "from", "on", "in", "by", "for"})
 
+# The same in Spanish (developer.amazon.com/es-ES and /es-MX, "Comprender cómo los usuarios
+# invocan skills personalizadas"): "Alexa, abre horóscopo diario", "Alexa, pide a horóscopo
+# diario que ...", "Alexa, pregunta a horóscopo diario por ...", "Alexa, dile a ... que ...".
+SPANISH_LAUNCH_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("abre",), ("abrir",), ("inicia",), ("iniciar",), ("empieza",), ("comienza",), ("ejecuta",),
+    ("lanza",), ("juega",), ("usa",), ("abre", "la"), ("inicia", "la"))
+SPANISH_ONE_SHOT_PHRASES: dict[tuple[str, ...], frozenset[str]] = {
+    **{phrase: frozenset({"que"}) for phrase in (
+        ("pide", "a"), ("pídele", "a"), ("dile", "a"), ("dígale", "a"))},
+    **{phrase: frozenset({"si", "por", "sobre", "acerca", "que"}) for phrase in (
+        ("pregunta", "a"), ("pregúntale", "a"), ("pregunte", "a"))},
+    **{phrase: frozenset({"y"}) for phrase in (("abre",), ("inicia",), ("empieza",))},
+}
+SPANISH_REQUEST_FIRST_CONNECTORS = frozenset({"con", "en", "de", "desde", "usando"})
+
+
+def invocation_phrases(language: str) -> tuple[tuple[tuple[str, ...], ...],
+                                                dict[tuple[str, ...], frozenset[str]],
+                                                frozenset[str]]:
+    """(launch phrases, one-shot phrases and their connectors, request-first connectors) for a
+    language ("en", "es"); English for any other."""
+    if language == "es":
+        return SPANISH_LAUNCH_PHRASES, SPANISH_ONE_SHOT_PHRASES, SPANISH_REQUEST_FIRST_CONNECTORS
+    return LAUNCH_PHRASES, ONE_SHOT_PHRASES, REQUEST_FIRST_CONNECTORS
+
 
 def invocation_name_problems(name: str) -> list[str]:
     """What Amazon's invocation name requirements reject in `name` (empty when none)."""

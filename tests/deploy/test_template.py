@@ -314,7 +314,7 @@ def test_package_writes_the_ask_cli_template(tmp_path: Path,
 # --- the skill package from publishing.yaml, and the sam deploy path's SKILL_DISABLED ----------
 
 ARN = "arn:aws:lambda:us-east-1:123456789012:function:neck-twitch-check-SkillFunction-ABC"
-LOCALES = ["en-AU", "en-CA", "en-GB", "en-IN", "en-US"]
+LOCALES = ["en-AU", "en-CA", "en-GB", "en-IN", "en-US", "es-ES", "es-MX", "es-US"]
 
 
 def publishing_file(path: Path, contact: str = "privacy@neckcheck.net") -> Path:
