@@ -1,0 +1,158 @@
+"""The Spanish people corpus through the simulator, judged by tests/people.py.
+
+`tests/phrases/people/es-tuning.yaml` (200 lines) and `es-heldout.yaml` (120 lines) were written
+by an outside writer blind to the code, the models and the lexicon (see their headers): five kinds
+of people (anxious25, older72, bilingual, peninsular, hurry) in es-US, es-MX and es-ES. The
+held-out part is used for no tuning step and is only ever reported as figures.
+
+The judge (tests/people.py) was written for English; a small adapter says its few English words
+in the skill's Spanish: the one-shot it opens with names the Spanish skill, and the Spanish
+replies' openings it tests for ("Please <call>", "Sorry", "Okay.", "more questions") are mapped
+from the content each reply was spoken from (skill/content/es-*.yaml), never from guesses.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from functools import cache
+from typing import Any
+
+import pytest
+import yaml
+from people import ALIASES, PEOPLE, Case, Reply_, Report, judge
+
+from skill.content import content_for
+from skill.simulator.envelopes import EnvelopeFactory
+from skill.simulator.model import default_model_dir, load_model
+from skill.simulator.nlu import Nlu
+from skill.simulator.runner import Simulator, Turn
+from skill.simulator.transport import InProcess
+
+CORPORA = {"es tuning": PEOPLE / "es-tuning.yaml", "es held out": PEOPLE / "es-heldout.yaml"}
+TUNING = frozenset({"es tuning"})
+# Measured floors (README, "En español"): a change that understands less fails. Emergencies
+# missed and safety misreads are held at zero on the tuning part; the held-out part is held to
+# what it measured when first run.
+MIN_SHARE = {"es tuning": 0.94, "es held out": 0.64}
+MAX_UNSAFE = {"es tuning": 0, "es held out": 11}
+ENGLISH_NAME = "neck twitch check"
+
+
+def cases(corpus: str) -> list[Case]:
+    """As people.cases, for the Spanish files."""
+    groups: list[dict[str, Any]] = yaml.safe_load(CORPORA[corpus].read_text(encoding="utf-8"))
+    found = []
+    for group in groups:
+        extra = {k: v for k, v in group.items()
+                 if k not in ("persona", "locale", "at", "expect", "say")}
+        at = str(group["at"])
+        if at in ALIASES:
+            extra = {**extra, "also": ALIASES[at][1], "asked": at}
+            at = ALIASES[at][0]
+        for text in group["say"]:
+            found.append(Case(group["persona"], group["locale"], at, str(group["expect"]),
+                              str(text), extra))
+    return found
+
+
+@cache
+def _nlu(locale: str) -> Nlu:
+    return Nlu(load_model(default_model_dir() / f"{locale}.json", locale))
+
+
+def in_english(locale: str, speech: str) -> str:
+    """The openings the judge tests for, as the English content says them."""
+    content = content_for(locale)
+    english = content_for("en-US")
+    emergency = content.text("outcomes.emergency.action").split(content.call)[0] + content.call
+    if speech.startswith(emergency):
+        return f"Please {content.call}" + speech[len(emergency):]
+    for key in ("fallback", "fallback_again", "understanding.yes_or_no", "launch.restart", "error"):
+        opening = content.text(key).split(",")[0] + ","
+        if speech.startswith(opening):
+            return "Sorry," + speech[len(opening):]
+    goodbye = content.text("goodbye").split(".")[0] + "."
+    if speech.startswith(goodbye):
+        return "Okay." + speech[len(goodbye):]
+    progress = (content.text("navigation.left", n="").split()[0],
+                content.text("navigation.last_one"))
+    if any(p in speech for p in progress):
+        speech += " (" + english.text("navigation.left", n="") + ")"
+    return speech
+
+
+# Some launch lines say the whole invocation ("Alexa, abre neck twitch check, es para mi jefa");
+# the judge puts its own in front ("tell neck twitch check ..."), so the writer's is taken off.
+_WRITERS_INVOCATION = re.compile(
+    rf"^(tell {ENGLISH_NAME} )alexa (?:\w+ ){{1,3}}?{ENGLISH_NAME} (?:que |y |si |sobre )?")
+
+
+def _one_shot(utterance: str) -> str:
+    return _WRITERS_INVOCATION.sub(r"\1", utterance)
+
+
+class SpanishSpeaker:
+    def __init__(self, transport: InProcess) -> None:
+        self.transport = transport
+        self.sim: Simulator | None = None
+
+    def __call__(self, locale: str, utterances: list[str], *, new: bool = True) -> list[Reply_]:
+        if new or self.sim is None:
+            self.sim = Simulator(_nlu(locale), EnvelopeFactory(locale, user=f"p-{uuid.uuid4()}"),
+                                 self.transport)
+        name = _nlu(locale).model.invocation_name
+        said = [_one_shot(u).replace(ENGLISH_NAME, name, 1) for u in utterances]
+        return [self._reply(locale, self.sim.say(u)) for u in said]
+
+    @staticmethod
+    def _reply(locale: str, turn: Turn) -> Reply_:
+        attributes: dict[str, Any] = turn.response.get("sessionAttributes") or {}
+        return Reply_(in_english(locale, turn.speech or ""), turn.ended, turn.card, attributes)
+
+
+@pytest.fixture(scope="module")
+def speaker(tmp_path_factory: pytest.TempPathFactory) -> SpanishSpeaker:
+    folder = tmp_path_factory.mktemp("people-es-memory")
+    return SpanishSpeaker(InProcess(storage=f"sqlite:{folder}/memory.sqlite3"))
+
+
+def test_the_spanish_corpus_is_broad() -> None:
+    every = [c for corpus in CORPORA for c in cases(corpus)]
+    assert len(every) >= 300
+    assert {c.persona for c in every} == {"anxious25", "older72", "bilingual", "peninsular",
+                                          "hurry"}
+    assert {c.locale for c in every} == {"es-US", "es-MX", "es-ES"}
+    assert {"emergency", "denied", "not_now", "correct", "other_person", "which_one"} <= {
+        c.expect for c in every}
+
+
+def test_the_adapter_maps_only_what_the_content_says() -> None:
+    es = content_for("es-MX")
+    assert in_english("es-MX", es.text("outcomes.emergency.action")).startswith(
+        f"Please {es.call}")
+    assert in_english("es-ES", content_for("es-ES").text("fallback")).startswith("Sorry,")
+    assert in_english("es-US", "Gracias, anoté hormigueo.") == "Gracias, anoté hormigueo."
+    assert _one_shot("tell neck twitch check alexa dile a neck twitch check que es para mi madre") \
+        == "tell neck twitch check es para mi madre"
+
+
+@pytest.mark.long  # 320 conversations: make test-long
+@pytest.mark.parametrize("corpus", list(CORPORA))
+def test_spanish_people_are_understood(corpus: str, speaker: SpanishSpeaker,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    report = Report([judge(case, speaker) for case in cases(corpus)])
+    with capsys.disabled():
+        # PEOPLE_MISSES=1 lists every tuning line not understood; the held-out part is never
+        # looked at line by line: its figures only, by person, locale and kind.
+        misses = corpus in TUNING and os.environ.get("PEOPLE_MISSES") == "1"
+        title = f"people corpus, {corpus}, simulator"
+        print("\n" + (report.text(title, misses=misses) if corpus in TUNING
+                      else report.summary(title)))
+    shown = report.text(corpus) if corpus in TUNING else report.summary(corpus)
+    emergencies = [r for r in report.unsafe() if r.unsafe == "emergency missed"]
+    if corpus in TUNING:
+        assert not emergencies, shown
+    assert len(report.unsafe()) <= MAX_UNSAFE[corpus], shown
+    assert report.share() >= MIN_SHARE[corpus], shown
