@@ -36,6 +36,7 @@ CORPORA = {"tuning": PEOPLE / "tuning.yaml", "tuning B": PEOPLE / "tuning-b.yaml
            "held out": PEOPLE / "heldout.yaml", "held out B": PEOPLE / "heldout-b.yaml"}
 TUNING = frozenset({"tuning", "tuning B", "tuning C"})
 RULES = default_rules()
+_NAME = "neck twitch check"
 _NOT_APOSTROPHE = string.punctuation.replace("'", "")
 _PUNCTUATION = re.compile(f"[{re.escape(_NOT_APOSTROPHE)}\u2026\u2013\u2014]")
 
@@ -162,7 +163,12 @@ def judge(case: Case, speaker: Speaker) -> Result:
     content = content_for(case.locale)
     path = path_to(case.at)
     if case.at == "launch":
-        replies = speaker(case.locale, [f"tell neck twitch check {case.said}"])
+        # Said with the invocation ("alexa, open neck twitch check, it's for my husband"): the
+        # words after the name, as a one-shot; else the words are the one-shot.
+        said = case.said
+        if _NAME in said:
+            said = said.split(_NAME, 1)[1].strip()
+        replies = speaker(case.locale, [f"tell {_NAME} {said}" if said else f"open {_NAME}"])
     else:
         replies = speaker(case.locale, ["open neck twitch check", *path, case.said])
     before = check_of(replies[-2]) if len(replies) >= 2 else None
