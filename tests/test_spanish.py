@@ -135,3 +135,17 @@ def test_spanish_accents_may_be_left_out() -> None:
         assert heard == [(m.id, m.negated, m.historical) for m in lexicon.read(typed)] and heard
     # What was said is named back as said, accents and all.
     assert lexicon.read("se me cayó la cara")[0].words == "se me cayó la cara"
+
+
+def test_the_desk_voice_says_plainly_it_is_english_only() -> None:
+    """pocketsphinx ships only a US English acoustic model (no Spanish one in a registry
+    package): `talk --locale es-US` says so in one line and exits 2, before opening a device."""
+    from click.testing import CliRunner
+
+    from skill.cli import main
+
+    for locale in SPANISH:
+        result = CliRunner().invoke(main, ["talk", "--locale", locale, "--mute"])
+        assert result.exit_code == 2, result.output
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and "English-only" in lines[0] and locale in lines[0], lines

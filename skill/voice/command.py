@@ -93,6 +93,12 @@ def talk(
         _die("--from-audio needs one or more WAV files, one per turn")
     if mute and to_audio is not None:
         _die("use only one of --mute and --to-audio")
+    if not locale.lower().startswith("en"):
+        # pocketsphinx's only acoustic model (in its wheel, and Debian's pocketsphinx-en-us) is
+        # US English; no registry package ships a Spanish one (issue 24).
+        _die(f"the desk voice is English-only: pocketsphinx has only a US English acoustic "
+             f"model, so it cannot hear {locale}; type instead: neck-twitch simulate "
+             f"--locale {locale}")
     from skill.simulator.command import Options, reporting_errors
 
     # The simulator's own set-up: the same NLU, transport and --fresh scratch memory; no

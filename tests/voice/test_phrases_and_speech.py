@@ -20,7 +20,9 @@ from skill.voice.phrases import (
 )
 from skill.voice.tts import Espeak, output_speech_text, speakable
 
-LOCALES = sorted(p.stem for p in default_model_dir().glob("*.json"))
+# The desk voice hears English only (pocketsphinx's one acoustic model): `talk` refuses other
+# languages, so their models are never made into its phrases.
+LOCALES = sorted(p.stem for p in default_model_dir().glob("*.json") if p.stem.startswith("en"))
 
 
 def everything(word: str) -> bool:
