@@ -93,6 +93,16 @@ def _one_shot(utterance: str) -> str:
     return _WRITERS_INVOCATION.sub(r"\1", utterance)
 
 
+def _in_spanish(utterance: str, name: str) -> str:
+    """The judge's "open neck twitch check" and "tell neck twitch check ..." as said in
+    Spanish ("abre ...", "pregunta a ... ...")."""
+    for english, spanish in ((f"open {ENGLISH_NAME}", f"abre {name}"),
+                             (f"tell {ENGLISH_NAME} ", f"pregunta a {name} ")):
+        if utterance.startswith(english):
+            return spanish + utterance[len(english):]
+    return utterance
+
+
 class SpanishSpeaker:
     def __init__(self, transport: InProcess) -> None:
         self.transport = transport
@@ -103,7 +113,7 @@ class SpanishSpeaker:
             self.sim = Simulator(_nlu(locale), EnvelopeFactory(locale, user=f"p-{uuid.uuid4()}"),
                                  self.transport)
         name = _nlu(locale).model.invocation_name
-        said = [_one_shot(u).replace(ENGLISH_NAME, name, 1) for u in utterances]
+        said = [_in_spanish(_one_shot(u), name) for u in utterances]
         return [self._reply(locale, self.sim.say(u)) for u in said]
 
     @staticmethod
@@ -136,6 +146,8 @@ def test_the_adapter_maps_only_what_the_content_says() -> None:
     assert in_english("es-US", "Gracias, anoté hormigueo.") == "Gracias, anoté hormigueo."
     assert _one_shot("tell neck twitch check alexa dile a neck twitch check que es para mi madre") \
         == "tell neck twitch check es para mi madre"
+    assert _in_spanish("tell neck twitch check es para mi madre", "revisión de tic en el cuello") \
+        == "pregunta a revisión de tic en el cuello es para mi madre"
 
 
 @pytest.mark.long  # 320 conversations: make test-long

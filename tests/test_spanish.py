@@ -149,3 +149,21 @@ def test_the_desk_voice_says_plainly_it_is_english_only() -> None:
         assert result.exit_code == 2, result.output
         lines = result.output.strip().splitlines()
         assert len(lines) == 1 and "English-only" in lines[0] and locale in lines[0], lines
+
+
+def test_the_simulator_opens_the_skill_as_spanish_speakers_do() -> None:
+    from skill.simulator.invocations import invocation_parser_for, launch_phrase
+    from skill.simulator.nlu import parse_invocation
+
+    name = "revisión de tic en el cuello"
+    parser = invocation_parser_for("es-MX", name)
+    opened = parse_invocation(parser, "Alexa, abre revisión de tic en el cuello")
+    assert opened is not None and opened.kind == "launch"
+    asked = parse_invocation(parser, "pregúntale a revisión de tic en el cuello qué es una "
+                                     "fasciculación")
+    assert asked is not None and asked.kind == "oneshot" and asked.rest == (
+        "qué es una fasciculación")
+    assert parse_invocation(parser, "open revisión de tic en el cuello") is None
+    assert launch_phrase("es-ES", name) == "abre revisión de tic en el cuello"
+    english = invocation_parser_for("en-GB", "neck twitch check")
+    assert parse_invocation(english, "open neck twitch check") is not None

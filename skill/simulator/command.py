@@ -319,11 +319,12 @@ class Options:
 def _profile(options: Options, utterances: tuple[str, ...], json_mode: bool) -> None:
     import json
 
-    from skill.simulator.nlu import check_utterance, invocation_parser, parse_invocation
+    from skill.simulator.invocations import invocation_parser_for
+    from skill.simulator.nlu import check_utterance, parse_invocation
     from skill.simulator.repl import render_understanding
 
     nlu = options.nlu(options.locale or "en-US")
-    parser = invocation_parser(nlu.model.invocation_name)
+    parser = invocation_parser_for(nlu.model.locale, nlu.model.invocation_name)
     for number, utterance in enumerate(utterances):
         check_utterance(utterance)
         invocation = parse_invocation(parser, utterance)

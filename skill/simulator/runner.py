@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING, Any
 
 from skill.simulator.envelopes import EnvelopeFactory, Session
 from skill.simulator.errors import SimulatorError
+from skill.simulator.invocations import invocation_parser_for, launch_phrase
 from skill.simulator.nlu import (
     Nlu,
     Understanding,
     check_utterance,
-    invocation_parser,
     normalise,
     parse_invocation,
 )
@@ -128,8 +128,8 @@ class Simulator:
         self.transport = transport
         self.session: Session | None = None
         self.last: Turn | None = None
-        self._invocation = invocation_parser(nlu.model.invocation_name)
-        self.launch_phrase = f"open {nlu.model.invocation_name}"
+        self._invocation = invocation_parser_for(nlu.model.locale, nlu.model.invocation_name)
+        self.launch_phrase = launch_phrase(nlu.model.locale, nlu.model.invocation_name)
         # What a real user would have said, for `--record` (auto-launches become the phrase).
         self.spoken: list[str] = []
         self._reprompted = False  # the last reply's reprompt was said after silence
