@@ -385,7 +385,9 @@ SYMPTOMS = [
     _v("thunderclap", "el peor dolor de cabeza de mi vida", "dolor de cabeza de golpe",
        "dolor de cabeza repentino y muy fuerte"),
     _v("breathless", "falta de aire", "cuando respiro acostado en la cama me falta el aire",
-       "cuando me acuesto en la cama por la noche y cuando subo las escaleras de la casa me falta el aire y me tengo que sentar a descansar un rato", "me falta el aire", "dificultad para respirar",
+       "cuando me acuesto en la cama por la noche y cuando subo las escaleras de la casa me falta el aire y me tengo que sentar a descansar un rato",
+       # Spanish says a story in more words than English: the catch-all takes sentences this long.
+       "pues mire le cuento que desde hace unas semanas cuando me acuesto en la cama por la noche o cuando subo las escaleras de la casa con las bolsas del mandado me falta el aire y me tengo que sentar un buen rato a descansar porque siento que me ahogo", "me falta el aire", "dificultad para respirar",
        "me quedo sin aire", "me canso al respirar", "me falta el aire acostado"),
     _v("swallowing", "dificultad para tragar", "cuando trago la comida se me atora y toso", "problemas para tragar", "me atraganto",
        "me cuesta tragar", "se me atora la comida", "disfagia", "me ahogo con la comida",
