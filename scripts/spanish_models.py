@@ -111,7 +111,7 @@ BASE: dict[str, list[str]] = {
         "tengo " + S, "también tengo " + S, "he tenido " + S, "he notado " + S, "noté " + S,
         "hay " + S, "tengo algo de " + S, "qué tal " + S, "también " + S, "además " + S,
         "siento " + S, "estoy " + S,
-        "creo que tengo " + S, "me preocupa " + S, "sufro de " + S, "a veces tengo " + S,
+        "creo que tengo " + S, "sufro de " + S, "a veces tengo " + S,
         "últimamente " + S, "últimamente tengo " + S, "o sea " + S,
         "es que " + S, "lo que pasa es que " + S, "ahora " + S,
         "y ahora " + S, "hoy " + S, "esta semana " + S, "desde hace " + S,
@@ -138,14 +138,17 @@ BASE: dict[str, list[str]] = {
         "ayuda me estoy ahogando", "ayuda no puedo respirar", "me está dando una convulsión",
         "le está dando una convulsión",
     ],
+    # Slots joined only by "y" are no carrier: a sentence with "y" in it ("me duele el pecho y me
+    # sudan las manos") is read whole by the catch-all and the lexicon, which finds the factors
+    # of "estrés y café" too.
     "LifestyleIntent": [
-        "{factor}", "{factor} y {factorTwo}", "{factor} {factorTwo} y {factorThree}",
-        "{factor} y {factorTwo} y {factorThree}", "sobre todo {factor}",
+        "{factor}", "sobre todo {factor}",
         "sobre todo {factor} y {factorTwo}", "creo que {factor}", "diría que {factor}",
         "{factor} la verdad", "mucho {factor}", "bastante {factor}", "un poco de {factor}",
-        "{factor} y también {factorTwo}", "{factor} y un poco de {factorTwo}",
         "principalmente {factor}", "más que nada {factor}", "yo diría {factor}",
-        "solo {factor}", "nada más {factor}", "{factor} nada más", "{factor} y mucho {factorTwo}",
+        "solo {factor}", "nada más {factor}", "{factor} nada más",
+        "sobre todo {factor} y también {factorTwo}",
+        "sobre todo {factor} {factorTwo} y {factorThree}",
     ],
     "GoBackIntent": [
         "regresa", "atrás", "vuelve atrás", "la anterior", "pregunta anterior",
@@ -411,13 +414,17 @@ SYMPTOMS = [
     _v("worsening", "va empeorando", "cada vez peor", "cada vez más seguido", "empeora"),
     _v("tongue", "la lengua me tiembla", "tics en la lengua", "me brinca la lengua",
        "me salta la lengua", "fasciculaciones en la lengua"),
-    _v("numbness", "hormigueo", "siento los brazos y las manos dormidos", "adormecimiento", "entumecimiento", "la mano dormida",
+    _v("numbness", "hormigueo", "siento los brazos y las manos dormidos",
+       "cuando fumo o vapeo o tomo bebidas energéticas o paso horas con el móvil o el ordenador o la pantalla y duermo fatal siento hormigueo", "adormecimiento", "entumecimiento", "la mano dormida",
        "el brazo dormido", "dolor que baja por el brazo", "calambritos en la mano",
        "tengo un hormigueo y la mano como dormida que baja del cuello por el brazo derecho hasta los dedos"),
     _v("spreading", "tics en otros lados", "tics en las piernas", "tics en los brazos",
        "tics por todo el cuerpo", "me brinca la pierna", "me tiembla el párpado",
        "empezó en el cuello pero ahora el tic está en los brazos y en las pantorrillas y en la espalda también"),
-    _v("stiffness", "calambres", "los músculos de las piernas se me ponen tiesos", "rigidez", "músculos tiesos", "músculos rígidos", "contracturas",
+    _v("stiffness", "calambres", "los músculos de las piernas se me ponen tiesos",
+       # the lifestyle words too, so the catch-all takes "estrés y café" whole (the lexicon
+       # finds the factors; a value resolves only when the whole slot is it)
+       "con el estrés del trabajo y tanto café y el cigarro y dormir mal frente a la computadora me dan más calambres", "rigidez", "músculos tiesos", "músculos rígidos", "contracturas",
        "espasmos", "rampas",
        "me dan calambres fuertes en las piernas por la noche y amanezco con los músculos tiesos y rígidos"),
     _v("weight_loss", "bajé de peso", "la báscula dice que bajé de peso sin querer", "pérdida de peso", "adelgacé sin querer", "he perdido peso"),

@@ -7,7 +7,9 @@ the skill says, and each question, must read as "fairly easy" patient informatio
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import pytest
@@ -15,6 +17,11 @@ from readability_es import reading, syllables
 
 from skill.content import content_for
 from skill.content.lexicon import lexicon_for
+from skill.simulator.envelopes import EnvelopeFactory
+from skill.simulator.model import default_model_dir, load_model
+from skill.simulator.nlu import Nlu
+from skill.simulator.runner import Simulator
+from skill.simulator.transport import InProcess
 from skill.triage import default_rules
 
 SPANISH = ("es-US", "es-MX", "es-ES")
@@ -167,3 +174,105 @@ def test_the_simulator_opens_the_skill_as_spanish_speakers_do() -> None:
     assert launch_phrase("es-ES", name) == "abre revisión de tic en el cuello"
     english = invocation_parser_for("en-GB", "neck twitch check")
     assert parse_invocation(english, "open neck twitch check") is not None
+
+
+# Sentences of the Spanish work's own (not the outside writer's), as people in the three regions
+# say them: (locale, noes before it, words). An emergency gets the number first; the rest never.
+OWN_EMERGENCIES = [
+    ("es-MX", 0, "se me está durmiendo todo el lado izquierdo de la cara"),
+    ("es-US", 3, "mi mamá acaba de caerse y no puede mover el brazo derecho"),
+    ("es-ES", 2, "mi padre habla raro desde hace media hora y tiene la boca torcida"),
+    ("es-MX", 4, "ahorita se me puso la cara chueca y no puedo sonreír bien"),
+    ("es-US", 1, "tengo un dolor de cabeza horrible que me vino de repente como nunca"),
+    ("es-ES", 5, "me he quedado sin ver de un ojo hace diez minutos"),
+    ("es-MX", 0, "mi hijo se desmayó y no despierta"),
+    ("es-US", 2, "siento que se me cierra la garganta después de tomar la pastilla"),
+    ("es-ES", 0, "me duele muchísimo el pecho y me sudan las manos"),
+    ("es-MX", 3, "mi esposa está convulsionando"),
+    ("es-US", 6, "de pronto no pude mover la pierna derecha y ya se me pasó"),
+    ("es-ES", 2, "mi abuela está muy confundida, no sabe ni quién soy"),
+    ("es-MX", 0, "tengo fiebre de cuarenta y el cuello bien tieso"),
+    ("es-US", 4, "I can't breathe, no puedo respirar bien"),
+    ("es-ES", 3, "no puedo respirar"),
+    ("es-MX", 2, "se me hinchó la lengua y los labios"),
+    ("es-US", 5, "mi papá de repente empezó a hablar enredado"),
+    ("es-ES", 1, "he tenido un mareo muy fuerte de golpe y me he caído al suelo"),
+    ("es-MX", 2, "no, pero hace rato se me durmió la mitad de la cara por unos minutos"),
+    ("es-US", 0, "sí, me falta el aire ahorita mismo"),
+    ("es-ES", 4, "no, pero esta mañana he visto doble un buen rato"),
+    ("es-MX", 6, "fíjese que ayer en la noche se me cayó la boca de un lado y luego se me quitó"),
+    ("es-US", 3, "mi esposo tiene la cara caída de un lado ahora mismo"),
+    ("es-ES", 2, "me ha dado un dolor en el pecho que se me va al brazo izquierdo"),
+    ("es-MX", 1, "estoy sudando frío y me aprieta el pecho"),
+]
+OWN_NOT_EMERGENCIES = [
+    ("es-MX", 2, "hace años tuve un derrame pero ya estoy bien"),
+    ("es-US", 0, "no, mi abuelo murió de un derrame hace mucho"),
+    ("es-ES", 3, "no, nada de eso"),
+    ("es-US", 4, "me preocupa que me dé un infarto"),
+    ("es-ES", 6, "el año pasado me caí de la bici pero nada grave"),
+    ("es-MX", 2, "no me cuesta tragar para nada"),
+    ("es-US", 3, "hablo bien, gracias"),
+    ("es-ES", 7, "se me durmió el brazo por dormir encima"),
+    ("es-MX", 1, "me falta el aire cuando subo corriendo las escaleras"),
+    ("es-US", 0, "no, gracias a Dios nada de eso"),
+    ("es-ES", 0, "no, estoy bien, solo el tic del cuello"),
+    ("es-MX", 0, "nada, nomás el cuello que me brinca"),
+    ("es-US", 1, "no, eso nunca me ha pasado"),
+    ("es-ES", 2, "no me falta el aire, respiro bien"),
+    ("es-MX", 4, "me muero de ganas de saber qué es"),
+    ("es-US", 5, "mi jefe me da dolor de cabeza"),
+    ("es-ES", 0, "ninguna de esas cosas"),
+    ("es-MX", 1, "no, de niño tuve convulsiones pero ya no"),
+    ("es-US", 2, "no, mi mamá tuvo un derrame hace cinco años"),
+]
+
+
+@cache
+def _spanish_nlu(locale: str) -> Nlu:
+    return Nlu(load_model(default_model_dir() / f"{locale}.json", locale))
+
+
+def _said_after(locale: str, noes: int, words: str) -> str:
+    nlu = _spanish_nlu(locale)
+    sim = Simulator(nlu, EnvelopeFactory(locale, user=f"own-{uuid.uuid4()}"),
+                    InProcess(storage="none"))
+    sim.say(f"abre {nlu.model.invocation_name}")
+    for _ in range(noes):
+        sim.say("no")
+    return sim.say(words.lower()).speech or ""
+
+
+@pytest.mark.parametrize(("locale", "noes", "words"), OWN_EMERGENCIES)
+def test_an_emergency_in_spanish_words_gets_the_number_first(locale: str, noes: int,
+                                                             words: str) -> None:
+    speech = _said_after(locale, noes, words)
+    assert content_for(locale).call in speech.split(".")[0], speech
+
+
+@pytest.mark.parametrize(("locale", "noes", "words"), OWN_NOT_EMERGENCIES)
+def test_past_denied_and_figures_of_speech_get_no_number(locale: str, noes: int,
+                                                         words: str) -> None:
+    speech = _said_after(locale, noes, words)
+    assert not speech.startswith(content_for(locale).text("outcomes.emergency.action")), speech
+
+
+@pytest.mark.parametrize(("locale", "words", "factors"), [
+    ("es-MX", "estrés y café", ("stress", "caffeine")),
+    ("es-ES", "duermo fatal y fumo", ("sleep", "nicotine")),
+    ("es-US", "pues el estrés del trabajo y tomo mucho café", ("stress", "caffeine")),
+])
+def test_lifestyle_answers_in_spanish_choose_the_tips(locale: str, words: str,
+                                                      factors: tuple[str, ...]) -> None:
+    from people import path_to
+
+    nlu = _spanish_nlu(locale)
+    sim = Simulator(nlu, EnvelopeFactory(locale, user=f"own-{uuid.uuid4()}"),
+                    InProcess(storage="none"))
+    sim.say(f"abre {nlu.model.invocation_name}")
+    for said in path_to("lifestyle"):
+        sim.say(said)
+    speech = sim.say(words).speech or ""
+    content = content_for(locale)
+    for factor in factors:
+        assert content.text(f"tips.{RULES.factor_tips[factor]}") in speech, (factor, speech)
