@@ -309,7 +309,8 @@ BASE: dict[str, list[str]] = {
         "recuérdamelo", "recuérdame", "recuérdame en dos semanas", "pon un recordatorio",
         "ponme un recordatorio", "quiero un recordatorio", "avísame en dos semanas",
         "me puedes recordar", "recuérdame revisar otra vez", "pon un recordatorio para revisar otra vez",
-        "recuérdamelo en dos semanas",
+        "recuérdamelo en dos semanas", "me lo recuerde", "que me lo recuerde", "recuérdemelo",
+        "me lo recuerdes",
     ],
     "RemindWeekIntent": [
         "recuérdame en una semana", "en una semana", "mejor en una semana", "la próxima semana",

@@ -276,3 +276,27 @@ def test_lifestyle_answers_in_spanish_choose_the_tips(locale: str, words: str,
     content = content_for(locale)
     for factor in factors:
         assert content.text(f"tips.{RULES.factor_tips[factor]}") in speech, (factor, speech)
+
+
+@pytest.mark.parametrize("locale", SPANISH)
+def test_what_the_skill_tells_people_to_say_is_understood(locale: str) -> None:
+    """The commands help lists, "diga cancela mi recordatorio", "pide a ... que me lo
+    recuerde": each is a phrase of the locale's model."""
+    from skill.simulator.invocations import invocation_parser_for
+    from skill.simulator.nlu import parse_invocation
+
+    nlu = _spanish_nlu(locale)
+    content = content_for(locale)
+    commands = content.text("help.commands").split(":", 1)[1].rstrip(".")
+    said = [c.strip() for c in re.split(r",| o ", commands) if c.strip()]
+    wanted = {"por qué pregunta": "WhyAskIntent", "repite": "AMAZON.RepeatIntent",
+              "empieza de nuevo": "AMAZON.StartOverIntent", "borra mis datos": "DeleteDataIntent",
+              "para": "AMAZON.StopIntent", "regresa": "GoBackIntent",
+              "vuelve atrás": "GoBackIntent"}
+    assert len(said) == 6, said
+    for words in said:
+        assert nlu.understand(words).intent == wanted[words], (locale, words)
+    assert nlu.understand("cancela mi recordatorio").intent == "CancelReminderIntent"
+    asked = parse_invocation(invocation_parser_for(locale, nlu.model.invocation_name),
+                             "alexa pide a revisión de tic en el cuello que me lo recuerde")
+    assert asked is not None and nlu.understand(asked.rest).intent == "RemindIntent"
