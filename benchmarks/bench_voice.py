@@ -257,7 +257,8 @@ def conversation(cache: Any) -> list[Turn]:
     outcome = [e for e in exchanges if e.by == "skill" and e.said][-1]
     if not outcome.ended or "none of the warning signs" not in (outcome.said or ""):
         raise SystemExit("the all-clear conversation did not end in self-care")
-    return fake.turns
+    # The check's answers: the reply to the loop's calendar offer, after the outcome, is not one.
+    return [turn for turn in fake.turns if not turn.action.startswith("calendar")]
 
 
 def startup_probe(cache: Path) -> None:
