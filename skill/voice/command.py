@@ -93,7 +93,7 @@ def talk(
         _die("--from-audio needs one or more WAV files, one per turn")
     if mute and to_audio is not None:
         _die("use only one of --mute and --to-audio")
-    if not locale.lower().startswith("en"):
+    if not locale.lower().startswith("en") and _has_model(locale):
         # pocketsphinx's only acoustic model (in its wheel, and Debian's pocketsphinx-en-us) is
         # US English; no registry package ships a Spanish one (issue 24).
         _die(f"the desk voice is English-only: pocketsphinx has only a US English acoustic "
@@ -110,6 +110,14 @@ def talk(
             _converse(options.simulator(), ear, mouth, json_mode, calendar_dir)
     finally:
         options.close()
+
+
+def _has_model(locale: str) -> bool:
+    """Whether the skill ships an interaction model for `locale` (an unknown one is reported as
+    such later, by the simulator's own check)."""
+    from skill.simulator.model import default_model_dir
+
+    return "/" not in locale and (default_model_dir() / f"{locale}.json").is_file()
 
 
 def _devices(
