@@ -29,12 +29,13 @@ from skill.triage import Ask, CheckState, Outcome, Tier, default_rules, next_ste
 from skill.triage.engine import Reply
 
 PEOPLE = Path(__file__).parent / "phrases" / "people"
-# Several writers: parts B and C were written in a later round by new writers, to the same brief.
-# "held out" and "held out B" are used for no tuning step.
+# Several writers: parts B, C and D were written in later rounds by new writers, to the same
+# brief. The held-out parts ("held out", B and C) are used for no tuning step.
 CORPORA = {"tuning": PEOPLE / "tuning.yaml", "tuning B": PEOPLE / "tuning-b.yaml",
-           "tuning C": PEOPLE / "tuning-c.yaml",
-           "held out": PEOPLE / "heldout.yaml", "held out B": PEOPLE / "heldout-b.yaml"}
-TUNING = frozenset({"tuning", "tuning B", "tuning C"})
+           "tuning C": PEOPLE / "tuning-c.yaml", "tuning D": PEOPLE / "tuning-d.yaml",
+           "held out": PEOPLE / "heldout.yaml", "held out B": PEOPLE / "heldout-b.yaml",
+           "held out C": PEOPLE / "heldout-c.yaml"}
+TUNING = frozenset({"tuning", "tuning B", "tuning C", "tuning D"})
 RULES = default_rules()
 _NAME = "neck twitch check"
 _NOT_APOSTROPHE = string.punctuation.replace("'", "")

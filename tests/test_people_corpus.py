@@ -22,9 +22,10 @@ from skill.simulator.runner import Simulator, Turn
 from skill.simulator.transport import InProcess
 
 # Measured floors (README, "How well it understands"): a change that understands less fails.
-MIN_SHARE = {"tuning": 0.80, "tuning B": 0.0, "tuning C": 0.0, "held out": 0.66,
-             "held out B": 0.0}
-MAX_UNSAFE = {"tuning": 0, "tuning B": 99, "tuning C": 99, "held out": 18, "held out B": 99}
+MIN_SHARE = {"tuning": 0.80, "tuning B": 0.0, "tuning C": 0.0, "tuning D": 0.0, "held out": 0.66,
+             "held out B": 0.0, "held out C": 0.0}
+MAX_UNSAFE = {"tuning": 0, "tuning B": 99, "tuning C": 99, "tuning D": 99, "held out": 18,
+              "held out B": 99, "held out C": 99}
 
 
 @cache
