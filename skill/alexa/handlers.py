@@ -286,6 +286,13 @@ class OtherPersonIntentHandler(AbstractRequestHandler):
         talk = Conversation(handler_input)
         person, person_words = _slot(handler_input, names.PERSON_SLOT)
         heard = _heard(handler_input, talk, negating=False, lead="he")
+        if person is None and person_words:
+            # Words past the person ("it's my housemate, she's wheezing and can't get a
+            # sentence out"): their emergency gets the number before anything else.
+            told = _heard(handler_input, talk, negating=False, lead="he",
+                          slot=names.PERSON_SLOT)
+            if told.is_their_emergency(talk.rules) or told.is_emergency(talk.rules):
+                return _report(talk, heard.merge(told))
         if not heard.read_anything and (person is not None or person_words or not heard.raw):
             talk.check_for_other()
             if person == "child":  # the check is for adults (NG127): say so, and who to ask

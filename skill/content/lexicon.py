@@ -740,6 +740,8 @@ class Lexicon:
                            and context.segment[n.start] == context.segment[hit.start]
                            and not any(m.is_mention and n.end <= m.start < hit.start
                                        for m in items)
+                           and not any(keys[t] in self.words.contrast_starts
+                                       for t in range(n.end, hit.start))
                            for n in negators)
 
         for sign, first, second in self._together:

@@ -189,6 +189,9 @@ class Nlu:
                                  for word in normalise(said).split()
                                  if len(word) > 3 and word not in _FUNCTION_WORDS)
             for type_name, values in model.slot_types.items()}
+        self._slot_stems = {
+            type_name: frozenset(word[:_STEM] for word in words if len(word) >= _STEM)
+            for type_name, words in self._slot_vocabulary.items()}
         for type_name, values in model.slot_types.items():
             catalogue = _SlotCatalogue()
             for value in values:
@@ -446,8 +449,11 @@ class Nlu:
         type_name = slot_types[pattern.slot_names[0]]
         longest = self._slot_words.get(type_name, 0)
         known = self._slot_vocabulary.get(type_name, frozenset())
+        stems = self._slot_stems.get(type_name, frozenset())
+        # A word shares the values' vocabulary as said or by its stem ("blacked" and "black"),
+        # as a statistical model's word pieces would.
         return longest >= CATCH_ALL_WORDS and len(words) <= longest and any(
-            word in known for word in words)
+            word in known or (len(word) > _STEM and word[:_STEM] in stems) for word in words)
 
     def _fuzzy_match(self, utterance: str, candidates: Sequence[Tokens]) -> Understanding:
         from rapidfuzz import fuzz, process
@@ -534,6 +540,7 @@ def _without_fillers(tokens: Tokens) -> Iterator[Tokens]:
 # those words whole, with who and when).
 _NEVER_CONTAINED = (ANSWER_INTENTS - {"SkipIntent"}) | {"EmergencyIntent"}
 _CONTAINED_REST = 9
+_STEM = 5  # letters of a word's stem, for the catch-all's vocabulary
 # Words that only join slots: a sample of slots and these has no carrier phrase.
 _JOINING_WORDS = frozenset({"and", "or", "with", "plus", "but", "also", "too", "as", "well",
                             "only", "just", "like", "so", "i", "im", "ive", "my", "me", "it",
