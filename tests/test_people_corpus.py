@@ -21,11 +21,12 @@ from skill.simulator.nlu import Nlu
 from skill.simulator.runner import Simulator, Turn
 from skill.simulator.transport import InProcess
 
-# Measured floors (README, "How well it understands"): a change that understands less fails.
-MIN_SHARE = {"tuning": 0.80, "tuning B": 0.0, "tuning C": 0.0, "tuning D": 0.0, "held out": 0.66,
-             "held out B": 0.0, "held out C": 0.0}
-MAX_UNSAFE = {"tuning": 0, "tuning B": 99, "tuning C": 99, "tuning D": 99, "held out": 18,
-              "held out B": 99, "held out C": 99}
+# Measured floors (README, "How well it understands"): a change that understands less, or misreads
+# more, fails. The held-out parts' figures are the open gap of issue 18 (goal: 90%, no misread).
+MIN_SHARE = {"tuning": 0.88, "tuning B": 0.88, "tuning C": 0.80, "tuning D": 0.77,
+             "held out": 0.78, "held out B": 0.74, "held out C": 0.75}
+MAX_UNSAFE = {"tuning": 0, "tuning B": 2, "tuning C": 1, "tuning D": 2,
+              "held out": 12, "held out B": 16, "held out C": 14}
 
 
 @cache
