@@ -34,7 +34,7 @@ test-office: install
 # The people corpus through Bespoken's virtual-alexa against the web service (needs
 # `npm ci --prefix tests/nlu/node`); see tests/nlu/test_virtual_alexa.py.
 test-peer: install
-	$(BIN)/pytest -m peer -s
+	$(BIN)/pytest --long -m peer -s
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
