@@ -5,7 +5,7 @@ team wrote), builds the requests and posts them to `neck-twitch serve --no-verif
 the skill's answers are judged exactly as the simulator's are (tests/people.py). `make test-peer`
 runs it, not CI: virtual-alexa fills a custom slot only with one of the type's own values, where
 Alexa hands over any words (ER_SUCCESS_NO_MATCH), so nearly every free sentence falls back there
-and the figure measures the model's fixed phrases only (27/511 tuning, 22/306 held out on its
+and the figure measures the model's fixed phrases only (31/511 tuning, 23/306 held out on its
 first run). It needs Node and `npm ci --prefix tests/nlu/node`.
 """
 
@@ -31,8 +31,8 @@ from skill.simulator.model import default_model_dir
 NODE = Path(__file__).parent / "node"
 INSTALL = "npm ci --prefix tests/nlu/node --no-audit --no-fund"
 # Measured floors (README): what virtual-alexa understood when this harness was written.
-MIN_SHARE = {"tuning": 0.05, "tuning B": 0.05, "tuning C": 0.05,  # measured: fixed phrases
-             "tuning D": 0.05, "held out": 0.05, "held out B": 0.05, "held out C": 0.05}
+MIN_SHARE = {"tuning": 0.06, "tuning B": 0.07, "tuning C": 0.04,  # measured: fixed phrases
+             "tuning D": 0.03, "held out": 0.07, "held out B": 0.07, "held out C": 0.05}
 
 pytestmark = [
     pytest.mark.long,
