@@ -5,8 +5,8 @@ team wrote), builds the requests and posts them to `neck-twitch serve --no-verif
 the skill's answers are judged exactly as the simulator's are (tests/people.py). `make test-peer`
 runs it, not CI: virtual-alexa fills a custom slot only with one of the type's own values, where
 Alexa hands over any words (ER_SUCCESS_NO_MATCH), so nearly every free sentence falls back there
-and the figure measures the model's fixed phrases only (31/511 tuning, 23/306 held out on its
-first run). It needs Node and `npm ci --prefix tests/nlu/node`.
+and the figure measures the model's fixed phrases only (31/511 tuning, 23/306 held out
+when last measured). It needs Node and `npm ci --prefix tests/nlu/node`.
 """
 
 from __future__ import annotations
