@@ -20,7 +20,7 @@ from skill.content import available_locales, content_for
 from skill.simulator.reminders_api import DENIED, GRANTED, HANG_SECONDS, RemindersApi
 from skill.storage import BUDGET_SECONDS
 
-LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
+LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN", "es-US", "es-MX", "es-ES"]
 DAY = 86400
 
 
@@ -110,7 +110,9 @@ def test_self_care_offers_a_reminder_and_accepted_consent_sets_it(
                                          "offsetInSeconds": 14 * DAY}
     assert stored.request["alertInfo"]["spokenInfo"]["content"] == [
         {"locale": locale, "text": text(locale, "reminders.text")}]
-    assert "Neck Twitch Check" in stored.text and "open" in stored.text
+    # The reminder names the skill and how to open it, in the locale's words.
+    assert text(locale, "skill_name") in stored.text
+    assert stored.text == text(locale, "reminders.text")
 
 
 def test_book_an_appointment_offers_too_and_a_week_is_seven_days(
