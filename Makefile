@@ -26,10 +26,11 @@ test: install
 test-long: install
 	$(BIN)/pytest -m "long and not office and not peer"
 
-# The desk voice's office report (four synthesizers, babble at 20 and 10 dB, held-out voices):
+# The desk voice's office report (four synthesizers, babble at 20 and 10 dB, held-out voices),
+# and the accuracy report on held-out voices and phrasings (tests/voice/test_accuracy.py):
 # about 30 minutes on two cores, so by hand, not in CI.
 test-office: install
-	$(BIN)/pytest -m office
+	$(BIN)/pytest --long -m office
 
 # The people corpus through Bespoken's virtual-alexa against the web service (needs
 # `npm ci --prefix tests/nlu/node`); see tests/nlu/test_virtual_alexa.py.

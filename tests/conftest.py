@@ -72,8 +72,9 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "peer: the people corpus through Bespoken's virtual-alexa: make test-peer "
                    "(left out of make test-long and CI: its slots take only their own values)")
     config.addinivalue_line(
-        "markers", "office: the desk voice's office report, about 30 minutes of synthesis and "
-                   "hearing: make test-office (left out of make test-long and CI)")
+        "markers", "office: the desk voice's office report and its held-out voices, about 35 "
+                   "minutes of synthesis and hearing: make test-office (left out of make "
+                   "test-long and CI)")
     if "NECK_TWITCH_STORAGE" not in os.environ:
         folder = tempfile.mkdtemp(prefix="neck-twitch-test-")
         os.environ["NECK_TWITCH_STORAGE"] = f"sqlite:{folder}/memory.sqlite3"

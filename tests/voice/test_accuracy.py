@@ -75,6 +75,9 @@ def held_out(audio_cache: AudioCache) -> Report:
                    HELD_OUT_CONFIRMATIONS, HELD_OUT_OFF_LIST, jobs=2)
 
 
+# About 4.5 minutes of synthesis and hearing: with the office report (make test-office), so
+# that CI (make test, then make test-long) stays under its 20 minutes.
+@pytest.mark.office
 def test_on_held_out_voices_and_phrasings_no_swap_reaches_the_skill(
     held_out: Report, capsys: pytest.CaptureFixture[str]
 ) -> None:
