@@ -110,10 +110,14 @@ class Dialog:
         self.new = True
         self.last: dict[str, Any] = {}
 
+    def event(self, request: dict[str, Any]) -> dict[str, Any]:
+        """The envelope for the next request; subclasses add what their device has."""
+        return envelope(request, attributes=self.attributes, new=self.new, locale=self.locale,
+                        user_id=self.user_id, timestamp=self.timestamp,
+                        person_id=self.person_id)
+
     def send(self, request: dict[str, Any]) -> dict[str, Any]:
-        event = envelope(request, attributes=self.attributes, new=self.new, locale=self.locale,
-                         user_id=self.user_id, timestamp=self.timestamp,
-                         person_id=self.person_id)
+        event = self.event(request)
         # A real round trip: the envelope and the response go through JSON.
         self.last = json.loads(json.dumps(self.handler(json.loads(json.dumps(event)), None)))
         self.attributes = self.last.get("sessionAttributes") or {}

@@ -32,7 +32,7 @@ class ApiDialog(Dialog):
         super().__init__(handler, **kw)
         self.api = api
 
-    def send(self, request: dict[str, Any]) -> dict[str, Any]:
+    def event(self, request: dict[str, Any]) -> dict[str, Any]:
         event = envelope(request, attributes=self.attributes, new=self.new, locale=self.locale,
                          user_id=self.user_id, timestamp=self.timestamp,
                          api=self.api is not None)
@@ -42,12 +42,7 @@ class ApiDialog(Dialog):
             system["apiAccessToken"] = self.api.token_for(self.user_id)
             if self.api.granted(self.user_id):
                 system["user"]["permissions"] = {"scopes": {SCOPE: {"status": "GRANTED"}}}
-        self.last = json.loads(json.dumps(self.handler(json.loads(json.dumps(event)), None)))
-        self.attributes = self.last.get("sessionAttributes") or {}
-        self.new = bool(self.last["response"].get("shouldEndSession"))
-        if self.new:
-            self.attributes = {}
-        return self.last
+        return event
 
     def answer_permission(self, status: str, code: str = "200") -> dict[str, Any]:
         token = self.directive()["token"]

@@ -99,15 +99,6 @@ class ScreenDialog(Dialog):
             add_screen(event, self.viewport)
         return event
 
-    def send(self, request: dict[str, Any]) -> dict[str, Any]:
-        event = self.event(request)
-        self.last = json.loads(json.dumps(self.handler(json.loads(json.dumps(event)), None)))
-        self.attributes = self.last.get("sessionAttributes") or {}
-        self.new = bool(self.last["response"].get("shouldEndSession"))
-        if self.new:
-            self.attributes = {}
-        return self.last
-
     def tap(self, arguments: list[Any], components: Any = None,
             source: dict[str, Any] | None = None) -> dict[str, Any]:
         """A touch: an Alexa.Presentation.APL.UserEvent as the device sends it."""
