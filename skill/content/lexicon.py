@@ -139,8 +139,12 @@ _PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_end
 # A language's own small word sets (LocaleWords); a file without them gets en-US's.
 _LOCALE_WORD_SETS = ("answer_nos", "possessives", "contrast_starts", "contrast_ends", "keep_s",
                      "twitch_stems")
+# What a carrier phrase said around the slot, put back before reading the slot's words
+# (skill/alexa/handlers.py), in the lexicon's language: `past` is "years ago" in en-US.yaml.
+LEADS: frozenset[str] = frozenset({"denied", "no_but", "sudden", "past", "earlier", "other",
+                                   "what_if", "but", "fine"})
 _TOP_KEYS = frozenset({"signs", "topics", "denials", "factors", "together", *_CATEGORIES,
-                       *_WORD_LISTS,
+                       *_WORD_LISTS, "leads",
                        *_PHRASE_LISTS, *_LOCALE_WORD_SETS, "fold_accents"})
 # "my tongue's twitching" is "tongue is"; these keep their 's ("it's" is a word of its own).
 _KEEP_S = frozenset({"it", "that", "there", "what", "he", "she", "who", "let", "where", "here",
@@ -451,9 +455,11 @@ class Lexicon:
         endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
         openings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
         words: LocaleWords = ENGLISH_WORDS,
+        leads: Mapping[str, str] | None = None,
     ) -> None:
         self.locale = locale
         self.words = words
+        self._leads = dict(leads or {})
         # A sign said in two parts of a sentence ("my neck is rigid ... a fever of 39"): each
         # part is a term list, matched apart from the reading, never competing with it.
         self._together = together
@@ -592,7 +598,7 @@ class Lexicon:
                                   for j, part in enumerate(pair))
                     together.append((name, parts[0], parts[1]))
         return cls(
-            locale, terms, compiled, words=_locale_words(r, top),
+            locale, terms, compiled, words=_locale_words(r, top), leads=_leads(r, top),
             openers=words["clause_openers"], list_words=words["list_words"],
             negator_words=frozenset(_single_words(categories["negators"])), gap_stops=gap_stops,
             hedges=phrases["hedges"], symptom_words=phrases["symptom_words"],
@@ -602,6 +608,13 @@ class Lexicon:
         )
 
     # --- reading ---------------------------------------------------------------------------
+
+    def lead(self, name: str) -> str:
+        """The words a carrier means before (or after) its slot, in this lexicon's language
+        ("years ago" for `past` in English); "" where the file names none."""
+        if name not in LEADS:
+            raise KeyError(f"{name!r} is not a lead; use one of {sorted(LEADS)}")
+        return self._leads.get(name, "")
 
     def _tokens(self, text: str) -> list[_Token]:
         return _tokens(self.words.fold(text), self.words.keep_s)
@@ -1146,6 +1159,19 @@ def _locale_words(r: _Reader, top: dict[Any, Any]) -> LocaleWords:
     if not isinstance(fold, bool):
         raise r.fail("fold_accents", f"expected true or false, got {fold!r}")
     return replace(ENGLISH_WORDS, fold_accents=fold, **given)
+
+
+def _leads(r: _Reader, top: dict[Any, Any]) -> dict[str, str]:
+    """The file's `leads`: every name of LEADS, each a few words, or none at all."""
+    if "leads" not in top:
+        return {}
+    given = r.mapping(top["leads"], "leads")
+    if set(given) != LEADS:
+        raise r.fail("leads", f"expected exactly {sorted(LEADS)}, got {sorted(map(str, given))}")
+    for name, words in given.items():
+        if not isinstance(words, str) or not words.strip():
+            raise r.fail(f"leads.{name}", f"expected a few words, got {words!r}")
+    return {str(name): " ".join(str(words).split()) for name, words in given.items()}
 
 
 def _read(path: Path) -> Any:
