@@ -105,6 +105,13 @@ def test_each_region_has_its_number_and_words() -> None:
     ("¿y si me da debilidad?", "weakness", False, False, False, True),
     ("si me da un derrame qué hago", "emergency_now", False, False, False, True),
     ("me siento más débil desde hace meses", "weakness", False, False, False, False),
+    # "he" is Spanish for "I have": the speaker's own sign
+    ("he tenido hormigueo en la mano", "numbness", False, False, False, False),
+    # a medicine changed is new; "the usual" pills are not
+    ("el doctor me cambió de medicamento hace poco", "medicine", False, False, False, False),
+    ("me cambiaron las pastillas de siempre por otras", "medicine", False, False, False, False),
+    ("no he cambiado de medicina, solo las pastillas anticonceptivas de siempre", "medicine",
+     True, False, False, False),
 ])
 def test_the_spanish_lexicon_reads_negation_time_and_person(
         words: str, sign: str, negated: bool, other: bool, past: bool,
@@ -300,3 +307,90 @@ def test_what_the_skill_tells_people_to_say_is_understood(locale: str) -> None:
     asked = parse_invocation(invocation_parser_for(locale, nlu.model.invocation_name),
                              "alexa pide a revisión de tic en el cuello que me lo recuerde")
     assert asked is not None and nlu.understand(asked.rest).intent == "RemindIntent"
+
+
+# A carrier's meaning is said in the lexicon's language (its `leads`): the slot holds only the
+# words after "hace años", "y si", "mi esposo", and the reading puts the meaning back before
+# them in Spanish, where the Spanish triggers reach it. English words there ("years ago", "he")
+# reach nothing in Spanish; "he" is even Spanish ("he tenido", I have had).
+LEAD_READINGS = {
+    # lead: (the slot's words, the sign, what the lead must make of it)
+    "past": ("me caí de la moto", "injury_danger", "historical"),
+    "earlier": ("tuve fiebre pero ya se me quitó", "rash_fever", None),
+    "what_if": ("me da un derrame", "emergency_now", "hypothetical"),
+    "other": ("se le cayó la cara", "face_droop", "other"),
+    "sudden": ("se me durmió el brazo", "sudden_weakness", None),
+    "denied": ("tengo hormigueo", "numbness", "negated"),
+    "no_but": ("me cuesta tragar", "swallowing", None),
+}
+
+
+@pytest.mark.parametrize("lead", sorted(LEAD_READINGS))
+def test_each_carrier_meaning_is_said_in_spanish_and_read_by_spanish_triggers(lead: str) -> None:
+    lexicon = lexicon_for("es-US")
+    said = lexicon.lead(lead)
+    assert said and not set(said.split()) & {"years", "ago", "what", "if", "he", "suddenly",
+                                            "last", "week", "but", "fine"}, said
+    words, sign, mark = LEAD_READINGS[lead]
+    found = {m.id: m for m in lexicon.read(f"{said} {words}")}
+    if lead == "earlier":  # a fever last week that has gone is over, not a sign now
+        assert lexicon.over(f"{said} {words}") and not lexicon.over(words)
+        return
+    assert sign in found, (said, found)
+    marks = {name: getattr(found[sign], name)
+             for name in ("historical", "hypothetical", "other", "negated")}
+    assert {name for name, on in marks.items() if on} == ({mark} if mark else set()), (said,
+                                                                                      marks)
+    plain = {m.id: m for m in lexicon.read(words)}
+    # Without the lead the words alone mean something else: the lead is what says it.
+    assert mark is None or sign not in plain or not getattr(plain[sign], mark), plain
+
+
+def test_english_and_spanish_leads_name_the_same_meanings() -> None:
+    from skill.content.lexicon import LEADS
+
+    english, spanish = lexicon_for("en-US"), lexicon_for("es-ES")
+    assert english.lead("past") == "years ago" and spanish.lead("past") == "hace anos"
+    for lead in LEADS:
+        assert english.lead(lead) and spanish.lead(lead), lead
+        assert english.lead(lead) != spanish.lead(lead) or lead == "denied", lead
+    with pytest.raises(KeyError):
+        spanish.lead("ayer")
+
+
+def test_he_is_spanish_for_i_have_never_someone_else() -> None:
+    lexicon = lexicon_for("es-MX")
+    for words in ("he tenido hormigueo en la mano", "he notado que se me cae la cara",
+                  "me he quedado sin ver de un ojo"):
+        mentions = lexicon.read(words)
+        assert mentions and not any(m.other for m in mentions), (words, mentions)
+
+
+# Through the whole skill: the slot carries no time, no "if" and no person; only the Spanish
+# lead tells the skill what the carrier said.
+@pytest.mark.parametrize(("locale", "noes", "words", "intent", "key"), [
+    ("es-MX", 3, "hace años tuve un derrame", "PastSymptomIntent", "understanding.in_the_past"),
+    ("es-ES", 3, "hace mucho tiempo se me cayó la cara de un lado", "PastSymptomIntent",
+     "understanding.in_the_past"),
+    ("es-US", 2, "y si me da un derrame", "WhatIfIntent", "understanding.what_if_emergency"),
+    ("es-ES", 4, "qué pasa si se me traba la lengua de repente", "WhatIfIntent",
+     "understanding.what_if_emergency"),
+    ("es-MX", 2, "mi esposo tiene la cara caída de un lado", "OtherPersonIntent",
+     "understanding.their_emergency"),
+    ("es-US", 1, "a mi mamá le duele el pecho muy fuerte ahorita", "OtherPersonIntent",
+     "understanding.their_emergency"),
+    ("es-ES", 5, "la semana pasada tuve fiebre pero ya se me quitó", "EarlierSymptomIntent",
+     "understanding.in_the_past"),
+])
+def test_a_spanish_carrier_is_read_with_its_spanish_lead(locale: str, noes: int, words: str,
+                                                         intent: str, key: str) -> None:
+    understood = _spanish_nlu(locale).understand(words)
+    assert understood.intent == intent, understood
+    slot = understood.slots["symptom"].value or ""
+    assert not {"años", "tiempo", "si", "esposo", "mamá", "pasada"} & set(slot.split()), slot
+    speech = _said_after(locale, noes, words)
+    content = content_for(locale)
+    wanted = content.text(key)
+    assert speech.startswith(wanted.split("{")[0].split(",")[0]), speech
+    if key != "understanding.their_emergency":
+        assert not speech.startswith(content.text("outcomes.emergency.action")), speech

@@ -192,7 +192,7 @@ class NoButIntentHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
-        heard = _heard(handler_input, talk, negating=False, lead="no but")
+        heard = _heard(handler_input, talk, negating=False, lead="no_but")
         pending = _pending_id(talk)
         sign = talk.rules.questions[pending].sign if pending in talk.rules.questions else None
         said = None if sign is not None and sign in heard.signs else Reply.NO
@@ -208,14 +208,13 @@ class ReportSymptomIntentHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name(self.intent_name)(handler_input)
 
-    lead = ""  # words the carrier phrase said before the slot, for the reading: "years ago"
+    lead = ""  # what the carrier phrase said before the slot (a lexicon lead): "past"
 
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
         _sign, before = _slot(handler_input, names.DETAIL_SLOT)
         if before:  # "{detail} but {symptom}": read as said, across the "but"
-            lead = " ".join(w for w in (self.lead, before, "but") if w)
-            heard = _heard(handler_input, talk, negating=False, lead=lead)
+            heard = _heard(handler_input, talk, negating=False, lead=self.lead, before=before)
         else:
             heard = _heard(handler_input, talk, negating=False, sudden=self.sudden,
                            lead=self.lead)
@@ -264,7 +263,7 @@ class PastSymptomIntentHandler(ReportSymptomIntentHandler):
     """"Years ago I had a fall": a past event is not a present sign."""
 
     intent_name = names.PAST_SYMPTOM
-    lead = "years ago"
+    lead = "past"
 
 
 class EarlierSymptomIntentHandler(ReportSymptomIntentHandler):
@@ -272,7 +271,7 @@ class EarlierSymptomIntentHandler(ReportSymptomIntentHandler):
     read back before it counts, one that has gone ("but it's gone now") is set aside."""
 
     intent_name = names.EARLIER_SYMPTOM
-    lead = "last week"
+    lead = "earlier"
 
 
 class OtherPersonIntentHandler(AbstractRequestHandler):
@@ -285,11 +284,11 @@ class OtherPersonIntentHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
         person, person_words = _slot(handler_input, names.PERSON_SLOT)
-        heard = _heard(handler_input, talk, negating=False, lead="he")
+        heard = _heard(handler_input, talk, negating=False, lead="other")
         if person is None and person_words:
             # Words past the person ("it's my housemate, she's wheezing and can't get a
             # sentence out"): their emergency gets the number before anything else.
-            told = _heard(handler_input, talk, negating=False, lead="he",
+            told = _heard(handler_input, talk, negating=False, lead="other",
                           slot=names.PERSON_SLOT)
             if told.is_their_emergency(talk.rules) or told.is_emergency(talk.rules):
                 return _report(talk, heard.merge(told))
@@ -309,7 +308,7 @@ class WhatIfIntentHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
-        heard = _heard(handler_input, talk, negating=False, lead="what if")
+        heard = _heard(handler_input, talk, negating=False, lead="what_if")
         if heard.signs or heard.others or heard.denied or not heard.whatif:
             return _report(talk, heard)
         tier = talk.rules.tier_of(set(heard.whatif))
@@ -951,17 +950,21 @@ def _slot(handler_input: HandlerInput, slot_name: str) -> tuple[str | None, str]
 
 
 def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
-           sudden: bool = False, lead: str = "", slot: str = names.SYMPTOM_SLOT,
-           tail: str = "") -> Heard:
+           sudden: bool = False, lead: str = "", before: str = "",
+           slot: str = names.SYMPTOM_SLOT, tail: str = "") -> Heard:
     """What the symptom slot says: its resolved value, else its words read by the lexicon.
 
     After a negating carrier ("no tingling", "I have no trouble swallowing") a resolved value
     is denied, and the words are read as following a "no", so negation has its usual reach.
+    `lead` and `tail` name what the carrier said around the slot (the lexicon's `leads`:
+    "past" is "years ago" in English, "hace años" in Spanish); `before` is a detail slot's
+    words, said before a "but".
     """
     from skill.content.lexicon import SUDDEN_FORMS
 
     sign, words = _slot(handler_input, slot)
-    if sign is not None and sign in talk.rules.signs and not lead and not tail:
+    if (sign is not None and sign in talk.rules.signs and not lead and not before
+            and not tail):
         if negating:
             return Heard(denied=(sign,), raw=words)
         return Heard(signs=(SUDDEN_FORMS.get(sign, sign) if sudden else sign,), raw=words)
@@ -969,11 +972,14 @@ def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
         return Heard()
     from skill.content.lexicon import lexicon_for  # only when Alexa matched no value
 
-    # The carrier's own words go before the slot's, so the reading sees what was said around
-    # them: "no <words>" (a denial), "suddenly <words>", "years ago <words>", "he <words>".
-    lead = "no" if negating else "suddenly" if sudden else lead
-    text = " ".join(w for w in (lead, words, tail) if w)
+    # The carrier's own meaning goes before the slot's words, in the locale's language, so the
+    # reading sees what was said around them: "no <words>" (a denial), "suddenly <words>",
+    # "years ago <words>", "he <words>"; in Spanish "de repente <words>", "hace años <words>".
     lexicon = lexicon_for(talk.content.locale)
+    lead = "denied" if negating else "sudden" if sudden else lead
+    said = (lexicon.lead(lead) if lead else "", before, lexicon.lead("but") if before else "",
+            words, lexicon.lead(tail) if tail else "")
+    text = " ".join(w for w in said if w)
     return Heard.read(lexicon.read(text), words, hedged=lexicon.hedged(text),
                       symptomish=lexicon.sounds_like_symptom(words),
                       says_no=lexicon.says_no(words), worded=True, over=lexicon.over(text),
