@@ -394,3 +394,145 @@ def test_a_spanish_carrier_is_read_with_its_spanish_lead(locale: str, noes: int,
     assert speech.startswith(wanted.split("{")[0].split(",")[0]), speech
     if key != "understanding.their_emergency":
         assert not speech.startswith(content.text("outcomes.emergency.action")), speech
+
+
+# Each Spanish way of saying things the reading learned from the second tuning part, by kind,
+# in sentences of this work's own (never a corpus line): (words, sign, negated, historical,
+# other, ordinary). A sign the words must not name has sign None.
+KINDS = [
+    # "no se puede levantar" is a complaint, not a denial: someone down who cannot get up
+    ("mi abuela se resbaló y no se puede levantar del piso", "emergency_now", False, False,
+     True, False),
+    # struggling for breath said in the progressive is now; the air going, the chest closing
+    ("me está costando muchísimo respirar", "breathing_now", False, False, False, False),
+    ("siento que se me va el aire", "breathing_now", False, False, False, False),
+    ("traigo el pecho oprimido", "chest_pain", False, False, False, False),
+    ("me está apretando el pecho", "chest_pain", False, False, False, False),
+    ("le picó una abeja y tiene la cara como un globo", "allergic", False, False, True, False),
+    ("mi cuñado está temblando todo y tiene los dientes apretados", "seizure", False, False,
+     True, False),
+    ("ando revuelto de la cabeza y no sé cómo llegué aquí", "confusion", False, False, False,
+     False),
+    ("mi abuelo habla puras incoherencias", "sudden_speech", False, False, True, False),
+    ("tengo la nuca tiesa y mucha calentura", "meningism", False, False, False, False),
+    ("al niño le salieron manchitas y tiene fiebre", "rash_fever", False, False, True, False),
+    ("se me aflojaron las piernas de repente", "sudden_weakness", False, False, False, False),
+    ("hace un rato el brazo no me respondía", "sudden_weakness", False, False, False, False),
+    ("no atino a abrochar la blusa", "weakness", False, False, False, False),
+    ("me pita el pecho cuando me acuesto", "breathless", False, False, False, False),
+    ("llevo media hora que no me salen las palabras", "sudden_speech", False, False, False,
+     False),
+    ("por la mañana hablaba trabado", "sudden_speech", False, False, False, False),
+    # after a leading "no", a story opened again ("la neta", "ahora que lo pienso")
+    ("no, bueno, la neta me estoy ahogando", "breathing_now", False, False, False, False),
+    ("no, ahora que lo pienso se me cierra la garganta", "breathing_now", False, False, False,
+     False),
+    # "que no, que ...": the "no" answers; a word of address after it too ("no, mijo, ...")
+    ("que no, que solo en el cuello", "spreading", True, False, False, False),
+    ("no mijo yo trago bien", "swallowing", True, False, False, False),
+    ("respiro de lo más bien", "breathless", True, False, False, False),
+    # an ordinary cause or an explanation after it
+    ("me mareé en la boda pero fue por las copas", "balance", False, True, False, False),
+    ("tengo agujetas del gimnasio", "stiffness", False, False, False, True),
+    ("bajé de peso pero fue a propósito", "weight_loss", False, True, False, False),
+    ("me duele el brazo por la vacuna", "numbness", False, False, False, True),
+    ("me atraganté una vez con una espina y de ahí nada", "swallowing", False, True, False,
+     False),
+    # a long-ago time said after it, or a holiday or a year of study gone by
+    ("tuve una convulsión pero eso fue hace años", "seizure", False, True, False, False),
+    ("me caí de la escalera la navidad pasada", "injury_danger", False, True, False, False),
+    ("en segundo de carrera tuve tics en el ojo", "spreading", False, True, False, False),
+    # someone else's sign that stayed ("para siempre", "secuelas") or was in a year gone by
+    ("a mi tío le quedó la boca chueca para siempre", "face_droop", False, True, True, False),
+    ("mi suegra tuvo un derrame, eso fue en 2015", "emergency_now", False, True, True, False),
+    ("mi compi de piso se desmayó", "emergency_now", False, False, True, False),
+    # figures of speech and slips: no sign
+    ("casi me da un infarto con la noticia", None, False, False, False, False),
+    ("me ahogo de calor en el camión", None, False, False, False, False),
+    ("me he confundido de respuesta", None, False, False, False, False),
+    ("hace mucho que no la tomo", None, False, False, False, False),
+    ("tomo las pastillas de la tiroides de siempre", None, False, False, False, False),
+]
+
+
+@pytest.mark.parametrize(("words", "sign", "negated", "past", "other", "ordinary"), KINDS)
+def test_spanish_ways_of_saying_things(words: str, sign: str | None, negated: bool, past: bool,
+                                       other: bool, ordinary: bool) -> None:
+    found = {m.id: m for m in lexicon_for("es-MX").read(words)}
+    if sign is None:
+        assert not [m for m in found.values() if m.kind == "sign"], (words, found)
+        return
+    assert sign in found, (words, found)
+    m = found[sign]
+    assert (m.negated, m.historical, m.other, m.ordinary) == (negated, past, other, ordinary), (
+        words, m)
+
+
+# Thirty sentences of this work's own, as people in the three regions talk (none is in a corpus
+# or a model): emergencies told by a relative, after a leading "no", in passing, and sudden
+# signs that have passed get the number first; a figure of speech, the past, a "what if", an
+# ordinary cause and a denial never do.
+OWN_EMERGENCIES_B = [
+    ("es-MX", 0, "no, yo estoy bien, pero mi suegra se quedó con la boca de lado y no le salen "
+                 "las palabras"),
+    ("es-US", 2, "mi hijo se cayó de la patineta, se pegó en la cabeza y ahora está vomitando y "
+                 "no me reconoce"),
+    ("es-ES", 3, "pues no, aunque esta tarde se me ha dormido medio cuerpo un cuarto de hora y "
+                 "ya se me ha pasado"),
+    ("es-MX", 1, "fíjese que hace como veinte minutos no podía agarrar la taza con la mano "
+                 "derecha, ya se me compuso"),
+    ("es-US", 4, "ayúdeme, mi papá está tirado en la cocina y no abre los ojos"),
+    ("es-ES", 0, "a mi marido le ha dado un dolor de cabeza bestial de repente y está vomitando"),
+    ("es-MX", 2, "no, nada de eso, bueno, lo único es que me está apretando el pecho desde hace "
+                 "rato"),
+    ("es-US", 5, "estoy bien del cuello, nomás que ahorita no puedo jalar aire"),
+    ("es-ES", 1, "la niña se ha comido un cacahuete y se le está hinchando la cara"),
+    ("es-MX", 3, "mi abuelito dice cosas sin sentido desde que se despertó de la siesta"),
+    ("es-US", 0, "no sé si importa pero hace una hora se me fue la vista del ojo izquierdo unos "
+                 "minutos"),
+    ("es-ES", 2, "no, tragar bien, pero hace un rato me he quedado sin fuerza en la pierna y me "
+                 "he caído"),
+    ("es-MX", 4, "mi esposa está temblando de pies a cabeza y no responde"),
+    ("es-US", 1, "tengo calentura muy alta y el cuello tan tieso que no puedo agachar la cabeza"),
+    ("es-ES", 6, "estrés mucho, y por cierto, esta mañana se me ha torcido la boca un momento al "
+                 "lavarme los dientes"),
+    ("es-MX", 2, "mi vecino se puso morado y no puede respirar"),
+    ("es-US", 3, "no, pero mi hermano se desmayó en el trabajo y lo traen para acá"),
+    ("es-ES", 0, "me duele el pecho como si me estrujaran y se me va hacia la mandíbula"),
+    ("es-MX", 5, "anoche me dio un hormigueo en toda la mitad de la cara y se me trabó la lengua, "
+                 "ya pasó"),
+    ("es-US", 2, "no mucho, aunque hace ratito mi mamá no podía levantar el brazo y se le cayó "
+                 "el vaso"),
+]
+OWN_NOT_EMERGENCIES_B = [
+    ("es-MX", 1, "casi me muero del susto cuando vi la cuenta del doctor"),
+    ("es-ES", 3, "hace diez años tuve un ictus pero me recuperé del todo"),
+    ("es-US", 2, "no, mi tía sí tuvo una embolia, pero eso fue en dos mil diez"),
+    ("es-MX", 0, "con este calor me asfixio en el camión, pero respiro bien"),
+    ("es-ES", 4, "¿y si un día se me duerme medio cuerpo? ¿qué hago?"),
+    ("es-US", 1, "se me durmió la pierna de estar sentado en cuclillas, luego se me quitó"),
+    ("es-MX", 2, "no, no se me ha caído la cara ni nada, solo el tic"),
+    ("es-ES", 0, "ni me falta el aire ni me duele el pecho, tranquila"),
+    ("es-US", 3, "me mareé después de donar sangre la semana pasada, pero ya estoy bien"),
+    ("es-MX", 5, "mi jefe me va a matar si llego tarde, así que rápido"),
+]
+
+
+def _as_alexa_writes(words: str) -> str:
+    return " ".join(re.sub(r"[¿?¡!.,]", " ", words.lower()).split())
+
+
+@pytest.mark.parametrize(("locale", "noes", "words"), OWN_EMERGENCIES_B)
+def test_my_own_spanish_emergencies_get_the_number_first(locale: str, noes: int,
+                                                         words: str) -> None:
+    speech = _said_after(locale, noes, _as_alexa_writes(words))
+    assert content_for(locale).call in speech.split(".")[0], speech
+
+
+@pytest.mark.parametrize(("locale", "noes", "words"), OWN_NOT_EMERGENCIES_B)
+def test_my_own_spanish_non_emergencies_get_no_number(locale: str, noes: int,
+                                                      words: str) -> None:
+    speech = _said_after(locale, noes, _as_alexa_writes(words))
+    content = content_for(locale)
+    assert content.call not in speech.split(".")[0], speech
+    assert "Error" not in speech and "algo falló" not in speech and "fallado" not in speech, speech
