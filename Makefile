@@ -18,13 +18,14 @@ simulate: install
 
 # The default suite: tests marked `long` (the desk-voice accuracy reports, the household load
 # test, other long runs) are left out; `make test-long` runs exactly those. CI runs both.
+# Both spread the tests over every core (pytest-xdist's `-n auto`): CI's machine has two.
 test: install
 	$(BIN)/ruff check skill tests lambda benchmarks
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 test-long: install
-	$(BIN)/pytest -m "long and not office and not peer"
+	$(BIN)/pytest -n auto -m "long and not office and not peer"
 
 # The desk voice's office report (four synthesizers, babble at 20 and 10 dB, held-out voices),
 # and the accuracy report on held-out voices and phrasings (tests/voice/test_accuracy.py):

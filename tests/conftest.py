@@ -55,10 +55,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         _left_out.extend(item.nodeid for item in long)
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
+                            config: pytest.Config) -> None:
     if _left_out:
         terminalreporter.write_line(
             f"{len(_left_out)} long tests (marked long) are not part of this run: {LONG_HOW}")
+    elif (getattr(config, "workerinput", None) is None
+          and config.pluginmanager.has_plugin("xdist")
+          and config.getoption("numprocesses", None) and not config.getoption("--long")
+          and "long" not in (config.getoption("markexpr") or "")):
+        # Spread over workers (make test), the workers collect: the count stays with them.
+        terminalreporter.write_line(
+            f"Long tests (marked long) are not part of this run: {LONG_HOW}")
 
 
 def pytest_configure(config: pytest.Config) -> None:
