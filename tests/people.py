@@ -16,26 +16,34 @@ from __future__ import annotations
 
 import re
 import string
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
 import yaml
 
 from skill.content import Content, content_for
+from skill.simulator.envelopes import EnvelopeFactory
+from skill.simulator.model import default_model_dir, load_model
+from skill.simulator.nlu import Nlu
+from skill.simulator.runner import Simulator, Turn
+from skill.simulator.transport import InProcess
 from skill.triage import Ask, CheckState, Outcome, Tier, default_rules, next_step, reply
 from skill.triage.engine import Reply
 
 PEOPLE = Path(__file__).parent / "phrases" / "people"
-# Several writers: parts B, C and D were written in later rounds by new writers, to the same
-# brief. The held-out parts ("held out", B and C) are used for no tuning step.
+# Several writers: parts B, C, D and E were written in later rounds by new writers, to the same
+# brief. The held-out parts ("held out", B, C and D) are used for no tuning step.
 CORPORA = {"tuning": PEOPLE / "tuning.yaml", "tuning B": PEOPLE / "tuning-b.yaml",
            "tuning C": PEOPLE / "tuning-c.yaml", "tuning D": PEOPLE / "tuning-d.yaml",
            "held out": PEOPLE / "heldout.yaml", "held out B": PEOPLE / "heldout-b.yaml",
-           "held out C": PEOPLE / "heldout-c.yaml"}
-TUNING = frozenset({"tuning", "tuning B", "tuning C", "tuning D"})
+           "held out C": PEOPLE / "heldout-c.yaml", "tuning E": PEOPLE / "tuning-e.yaml",
+           "held out D": PEOPLE / "heldout-d.yaml"}
+TUNING = frozenset({"tuning", "tuning B", "tuning C", "tuning D", "tuning E"})
 RULES = default_rules()
 _NAME = "neck twitch check"
 _NOT_APOSTROPHE = string.punctuation.replace("'", "")
@@ -335,3 +343,28 @@ def outcome_tier(r: Reply_) -> Tier | None:  # pragma: no cover - a helper for r
     state = check_of(r)
     step = next_step(RULES, state) if state is not None else None
     return step.tier if isinstance(step, Outcome) else None
+
+
+@cache
+def _nlu(locale: str) -> Nlu:
+    return Nlu(load_model(default_model_dir() / f"{locale}.json", locale))
+
+
+class SimulatorSpeaker:
+    """Says utterances through the simulator: its NLU (from the interaction model only), its
+    envelopes and the skill in process."""
+
+    def __init__(self, transport: InProcess) -> None:
+        self.transport = transport
+        self.sim: Simulator | None = None
+
+    def __call__(self, locale: str, utterances: list[str], *, new: bool = True) -> list[Reply_]:
+        if new or self.sim is None:
+            self.sim = Simulator(_nlu(locale), EnvelopeFactory(locale, user=f"p-{uuid.uuid4()}"),
+                                 self.transport)
+        return [_reply(self.sim.say(u)) for u in utterances]
+
+
+def _reply(turn: Turn) -> Reply_:
+    attributes: dict[str, Any] = turn.response.get("sessionAttributes") or {}
+    return Reply_(turn.speech or "", turn.ended, turn.card, attributes)

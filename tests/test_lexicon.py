@@ -555,8 +555,11 @@ def test_every_sign_and_factor_has_terms() -> None:
 
 
 def spelled_out(term: str) -> str:
-    """A term's own words: the first of each `a/b`, stems as words, gaps and `.` left out."""
-    words = [word.split("/")[0].rstrip("*") for word in term.split() if word not in ("...", ".")]
+    """A term's own words: the first of each `a/b`, stems as words, gaps and `.` left out,
+    a word class as one of its words."""
+    classes = {"#number": "three", "#year": "1999"}
+    words = [classes.get(word, word.split("/")[0].rstrip("*")) for word in term.split()
+             if word not in ("...", ".")]
     return " ".join(words)
 
 

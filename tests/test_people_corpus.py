@@ -8,47 +8,19 @@ used for no tuning step, is reported apart and held to what it measured when fir
 from __future__ import annotations
 
 import os
-import uuid
-from functools import cache
-from typing import Any
 
 import pytest
-from people import CORPORA, TUNING, Reply_, Report, cases, judge
+from people import CORPORA, TUNING, Report, SimulatorSpeaker, cases, judge
 
-from skill.simulator.envelopes import EnvelopeFactory
-from skill.simulator.model import default_model_dir, load_model
-from skill.simulator.nlu import Nlu
-from skill.simulator.runner import Simulator, Turn
 from skill.simulator.transport import InProcess
 
 # Measured floors (README, "How well it understands"): a change that understands less, or misreads
 # more, fails. The held-out parts' figures are the open gap of issue 18 (goal: 90%, no misread).
 MIN_SHARE = {"tuning": 0.88, "tuning B": 0.88, "tuning C": 0.80, "tuning D": 0.77,
-             "held out": 0.78, "held out B": 0.74, "held out C": 0.75}
-MAX_UNSAFE = {"tuning": 0, "tuning B": 2, "tuning C": 1, "tuning D": 2,
-              "held out": 12, "held out B": 16, "held out C": 14}
-
-
-@cache
-def _nlu(locale: str) -> Nlu:
-    return Nlu(load_model(default_model_dir() / f"{locale}.json", locale))
-
-
-class SimulatorSpeaker:
-    def __init__(self, transport: InProcess) -> None:
-        self.transport = transport
-        self.sim: Simulator | None = None
-
-    def __call__(self, locale: str, utterances: list[str], *, new: bool = True) -> list[Reply_]:
-        if new or self.sim is None:
-            self.sim = Simulator(_nlu(locale), EnvelopeFactory(locale, user=f"p-{uuid.uuid4()}"),
-                                 self.transport)
-        return [_reply(self.sim.say(u)) for u in utterances]
-
-
-def _reply(turn: Turn) -> Reply_:
-    attributes: dict[str, Any] = turn.response.get("sessionAttributes") or {}
-    return Reply_(turn.speech or "", turn.ended, turn.card, attributes)
+             "tuning E": 0.0, "held out": 0.78, "held out B": 0.74, "held out C": 0.75,
+             "held out D": 0.0}
+MAX_UNSAFE = {"tuning": 0, "tuning B": 2, "tuning C": 1, "tuning D": 2, "tuning E": 999,
+              "held out": 12, "held out B": 16, "held out C": 14, "held out D": 999}
 
 
 @pytest.fixture(scope="module")
