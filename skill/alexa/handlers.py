@@ -6,6 +6,7 @@ import logging
 import re
 import traceback
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components import (
     AbstractExceptionHandler,
@@ -46,6 +47,9 @@ from skill.triage import (
 )
 from skill.triage.correct import correct, previous_question
 from skill.triage.engine import Answer, current_tier, present_signs
+
+if TYPE_CHECKING:
+    from skill.content.lexicon import Lexicon
 
 logger = logging.getLogger(__name__)
 
@@ -164,6 +168,12 @@ class SignFineIntentHandler(AbstractRequestHandler):
         talk = Conversation(handler_input)
         named = _heard(handler_input, talk, negating=False)
         _sign, words = _slot(handler_input, names.SYMPTOM_SLOT)
+        _detail, rest_words = _slot(handler_input, names.DETAIL_SLOT)
+        no_and_rest = f"{_lexicon(talk).lead('denied')} {rest_words}"
+        if rest_words and _lexicon(talk).figure_opens(no_and_rest):
+            # "my leg buckled for no reason and I couldn't lift it": the "no" is part of a
+            # figure, no answer; the words are read as said.
+            return _report(talk, _heard(handler_input, talk, negating=False, after=no_and_rest))
         if named.is_emergency(talk.rules) or (
                 named.signs and len(words.split()) > _NAMED_SIGN_WORDS):
             # A story before the "fine" ("few hours back I suddenly could not walk straight,
@@ -174,8 +184,11 @@ class SignFineIntentHandler(AbstractRequestHandler):
         if not (named.signs or named.denied):
             if named.opening == "yes" or named.closing == "yes":
                 return talk.reask(talk.text("understanding.yes_or_no"))  # "yes, no"
-            # "I checked both arms and they look the same, so no": a no with its reason.
-            return _take(talk, replace(named, signs=()), Reply.NO)
+            # "I checked both arms and they look the same, so no": a no with its reason; what
+            # follows the "no" is read as said ("can't say so, no, although my lass upstairs
+            # has a raging temperature and ...": her emergency gets the number).
+            rest = _heard(handler_input, talk, negating=False, slot=names.DETAIL_SLOT)
+            return _take(talk, replace(named, signs=()).merge(rest), Reply.NO)
         heard = replace(named, signs=(), denied=tuple(dict.fromkeys((*named.denied,
                                                                      *named.signs))))
         rest = _heard(handler_input, talk, negating=False, slot=names.DETAIL_SLOT)
@@ -243,8 +256,10 @@ def _report(talk: Conversation, heard: Heard) -> Response:
     # about the same, just annoying"): an answer with a reason.
     answers = {"yes": Reply.YES, "no": Reply.NO}
     said = answers.get(heard.closing or "")
-    if said is None and not (heard.signs or heard.denied) and not heard.symptomish:
-        # Factors and the past beside it do not unsay it ("nah, I'm just knackered").
+    if said is None and not (heard.signs or heard.denied) and not heard.symptomish and not (
+            heard.over and heard.opening == "yes"):
+        # Factors and the past beside it do not unsay it ("nah, I'm just knackered"); an "I
+        # did" about something long over is no yes now ("I did choke on a sweet back in 1987").
         said = answers.get(heard.opening or "")
     if said is None and heard.says_no and heard.nothing:
         said = Reply.NO
@@ -949,9 +964,15 @@ def _slot(handler_input: HandlerInput, slot_name: str) -> tuple[str | None, str]
     return None, words
 
 
+def _lexicon(talk: Conversation) -> Lexicon:
+    from skill.content.lexicon import lexicon_for  # loaded per locale, when first needed
+
+    return lexicon_for(talk.content.locale)
+
+
 def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
            sudden: bool = False, lead: str = "", before: str = "",
-           slot: str = names.SYMPTOM_SLOT, tail: str = "") -> Heard:
+           slot: str = names.SYMPTOM_SLOT, tail: str = "", after: str = "") -> Heard:
     """What the symptom slot says: its resolved value, else its words read by the lexicon.
 
     After a negating carrier ("no tingling", "I have no trouble swallowing") a resolved value
@@ -964,7 +985,7 @@ def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
 
     sign, words = _slot(handler_input, slot)
     if (sign is not None and sign in talk.rules.signs and not lead and not before
-            and not tail):
+            and not tail and not after):
         if negating:
             return Heard(denied=(sign,), raw=words)
         return Heard(signs=(SUDDEN_FORMS.get(sign, sign) if sudden else sign,), raw=words)
@@ -978,7 +999,7 @@ def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
     lexicon = lexicon_for(talk.content.locale)
     lead = "denied" if negating else "sudden" if sudden else lead
     said = (lexicon.lead(lead) if lead else "", before, lexicon.lead("but") if before else "",
-            words, lexicon.lead(tail) if tail else "")
+            words, lexicon.lead(tail) if tail else "", after)
     text = " ".join(w for w in said if w)
     return Heard.read(lexicon.read(text), words, hedged=lexicon.hedged(text),
                       symptomish=lexicon.sounds_like_symptom(words),

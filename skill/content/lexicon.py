@@ -138,7 +138,7 @@ _PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_end
                  "yes_openings", "no_openings")
 # A language's own small word sets (LocaleWords); a file without them gets en-US's.
 _LOCALE_WORD_SETS = ("answer_nos", "possessives", "contrast_starts", "contrast_ends", "keep_s",
-                     "twitch_stems")
+                     "twitch_stems", "passed_after")
 # What a carrier phrase said around the slot, put back before reading the slot's words
 # (skill/alexa/handlers.py), in the lexicon's language: `past` is "years ago" in en-US.yaml.
 LEADS: frozenset[str] = frozenset({"denied", "no_but", "sudden", "past", "earlier", "other",
@@ -168,6 +168,8 @@ class LocaleWords:
     keep_s: frozenset[str] = _KEEP_S
     twitch_stems: tuple[str, ...] = _TWITCH_STEMS
     fold_accents: bool = False
+    # After a word of "fine" ("fine now", "okay again"): it passed, it is no denial.
+    passed_after: frozenset[str] = frozenset({"now", "again"})
 
     def fold(self, text: str) -> str:
         return text.translate(_FOLD) if self.fold_accents else text
@@ -625,6 +627,15 @@ class Lexicon:
         text = _HEDGED_TIME.sub(" ", text)
         return _has_phrase(self._hedges, self.words.fold(text), self.words.keep_s)
 
+    def figure_opens(self, text: str) -> bool:
+        """Whether the words open with a figure the reading ignores ("no reason", "no idea
+        why"): the "no" of a carrier such as "{symptom} no {detail}" is then no answer ("my
+        leg buckled for no reason and I couldn't lift it")."""
+        keys = [token.key for token in self._tokens(text)]
+        items, _apart = self._match(keys) if keys else ([], [])
+        return any(item.term.kind in ("ignore", "breaker") and item.start == 0
+                   and item.term.literals > 1 for item in items)
+
     def says_no(self, text: str) -> bool:
         """Whether the words answer no with a reason ("I'm only thirty, so probably not")."""
         return _has_phrase(self._no_answers, self.words.fold(text), self.words.keep_s)
@@ -687,13 +698,13 @@ class Lexicon:
                 owner[t] = index
         self._negate_backward(keys, items)
         self._negate(keys, items, owner, markers)
-        self._post_negate(keys, items, owner)
+        sudden = self._sudden_parts(keys, items, markers)
+        self._post_negate(keys, items, owner, sudden)
         for item in items:
             if item.term.kind == "denial":
                 # Words that deny by themselves; negated, they tell the sign: "I'm not as
                 # strong as I was".
                 item.negated = not item.negated
-        sudden = self._sudden_parts(keys, items, markers)
         context = _Context(keys, items, markers, triggers, self.words.twitch_stems)
 
         # One mention per id, where first named; a meant mention outweighs a denied one.
@@ -922,7 +933,10 @@ class Lexicon:
         if negator.start != 0 or said not in self.words.answer_nos:
             return False
         end = keys.index(_STOP) if _STOP in keys else len(keys)
-        return end > negator.end + 1 and keys[end - 1] in self.words.contrast_ends
+        # ... or one word before its end: "no, choke on water sometimes though, lately"
+        return end > negator.end + 1 and (
+            keys[end - 1] in self.words.contrast_ends
+            or (end > negator.end + 2 and keys[end - 2] in self.words.contrast_ends))
 
     def _subject(self, keys: list[str], items: list[_Item], owner: list[int],
                  at: int) -> _Item | None:
@@ -957,10 +971,14 @@ class Lexicon:
             else:
                 return
 
-    def _post_negate(self, keys: list[str], items: list[_Item], owner: list[int]) -> None:
+    def _post_negate(self, keys: list[str], items: list[_Item], owner: list[int],
+                     sudden: list[bool]) -> None:
         for item in items:
             if item.term.kind != "post" or item.void:
                 continue
+            # "fine now", "okay again": it passed. A sign that came on suddenly and passed is
+            # still an emergency (NICE CG68: a TIA's signs resolve), so it is not denied.
+            passed = item.end < len(keys) and keys[item.end] in self.words.passed_after
             reach = 0
             t = item.start - 1
             while t >= 0 and reach <= POST_NEGATION_REACH:
@@ -968,6 +986,10 @@ class Lexicon:
                 if index >= 0:
                     other = items[index]
                     if other.is_mention:
+                        sign = other.term.id
+                        if passed and (sign in TRANSIENT_EMERGENCIES or (
+                                sign in SUDDEN_FORMS and sudden[other.start])):
+                            break  # "my arm went dead at lunch, fine now"
                         other.negated = True
                         self._negate_list_back(keys, items, owner, other)
                         break

@@ -1,0 +1,90 @@
+"""Sentences the team wrote itself, the way people talk, each tried in the simulator before the
+change that reads it (docs/understanding.md). Each is judged as a people-corpus line is
+(tests/people.py): understood, and no safety misread. They are team-written, so they are
+tuning, never evidence of how well strangers are understood (the held-out parts are that).
+"""
+
+from __future__ import annotations
+
+import pytest
+from people import Case, SimulatorSpeaker, judge
+
+from skill.simulator.transport import InProcess
+
+# (locale, question, what it must do, the sign if any, the words)
+OWN: list[tuple[str, str, str, str | None, str]] = [
+    # A heart attack told without the word chest, by the person or about someone (NHS-HEART).
+    ("en-GB", "screen", "emergency", None,
+     "no not like that but my husband just went grey and he's sweating buckets holding his arm"),
+    ("en-GB", "screen", "emergency", None, "my jaw and left arm ache and i feel sick and clammy"),
+    ("en-GB", "screen", "not_now", "chest_pain", "my arms ache and i'm sweating from the gym"),
+    ("en-GB", "screen", "not_now", "emergency_now",
+     "no i had a seizure as a teenager but nothing since"),
+    # A relative's confusion, collapse, fit, speech, told in their words.
+    ("en-GB", "screen", "emergency", None,
+     "my son's shaking all over on the floor and his eyes have rolled back"),
+    ("en-US", "screen", "emergency", None,
+     "no weight loss but okay my dad is totally confused right now he just asked me who i was"),
+    ("en-AU", "screen", "emergency", None,
+     "the bloke at the next desk is slurring and can't lift his coffee now"),
+    ("en-GB", "screen", "emergency", None,
+     "not me it's me lad he's fitting on the sofa he's never done that before"),
+    ("en-US", "launch", "emergency", None,
+     "my wife's twitching and she's slurring her words a bit tonight"),
+    # A "no" inside a figure ("for no reason") is no answer.
+    ("en-GB", "stroke_signs", "emergency", None,
+     "my leg just buckled under me for no reason and i couldn't lift it for a few minutes"),
+    # A stroke sign that passed: "fine now" does not deny it (NICE CG68).
+    ("en-CA", "stroke_signs", "emergency", None, "arm went dead suddenly at lunch fine now"),
+    ("en-US", "stroke_signs", "emergency", None,
+     "my smile went lopsided in the mirror about twenty minutes ago and now it's fine"),
+    ("en-US", "stroke_signs", "emergency", None,
+     "my vision went double for maybe a minute at lunch"),
+    ("en-IN", "stroke_signs", "emergency", None,
+     "my father's one side face is hanging down since half an hour what to do"),
+    ("en-GB", "stroke_signs", "emergency", None,
+     "everything on the left went dark like someone pulled a shade for a few minutes yesterday"),
+    # Someone else's past, and a year said with a filler.
+    ("en-US", "stroke_signs", "not_now", "emergency_now",
+     "my grandma had a stroke in like 2019 and her face went all droopy but me no"),
+    ("en-IN", "launch", "not_now", "emergency_now",
+     "my wife says i am giving her a heart attack with all my worrying"),
+    # One thing dropped once is no weakness; dropping things again and again is.
+    ("en-GB", "weakness", "sign", "weakness", "i keep dropping my cup and my grip's going"),
+    # A past event said with "I did": no yes now.
+    ("en-GB", "swallowing", "not_now", "swallowing",
+     "well i did choke on a boiled sweet back in 1987 but nothing since touch wood"),
+    ("en-US", "breathless", "sign", "swallowing", "no choke on water sometimes though lately"),
+    # Signs in people's words.
+    ("en-US", "breathless", "yes", None, "only if i lie completely flat i need three pillows now"),
+    ("en-US", "duration", "yes", None, "it's been going on since before christmas"),
+    ("en-US", "duration", "no", None, "only since tuesday"),
+    ("en-AU", "swallowing", "sign", "swallowing",
+     "stuff goes down the wrong way a lot lately i keep spluttering"),
+    ("en-AU", "swallowing", "no", None, "nope eating like a horse"),
+    ("en-GB", "weakness", "sign", "weakness", "i can't open jars like i used to my grip's gone"),
+    ("en-CA", "numbness", "sign", "numbness",
+     "there's a pins and needles thing running down to my thumb"),
+    ("en-US", "wasting", "sign", "wasting", "my calf on the left looks smaller than the right"),
+    ("en-IN", "spreading", "sign", "spreading", "it's jumped to my eyelid and my thigh now"),
+    ("en-AU", "balance", "sign", "balance", "i keep veering to one side when i walk down the hall"),
+    ("en-US", "medicine", "sign", "medicine", "the doctor put me on sertraline last month"),
+    ("en-AU", "medicine", "sign", "tongue",
+     "no new meds but i looked at my tongue in the mirror with a torch and it's like wriggling"),
+]
+
+
+@pytest.fixture(scope="module")
+def speaker(tmp_path_factory: pytest.TempPathFactory) -> SimulatorSpeaker:
+    folder = tmp_path_factory.mktemp("own-words-memory")
+    return SimulatorSpeaker(InProcess(storage=f"sqlite:{folder}/memory.sqlite3"))
+
+
+@pytest.mark.parametrize(("locale", "at", "expect", "sign", "words"), OWN,
+                         ids=[f"{at}-{words[:40]}" for _l, at, _e, _s, words in OWN])
+def test_own_words_are_understood(speaker: SimulatorSpeaker, locale: str, at: str, expect: str,
+                                  sign: str | None, words: str) -> None:
+    case = Case("team", locale, at, expect, words, {"sign": sign} if sign else {})
+    result = judge(case, speaker)
+    assert result.unsafe is None, (result.unsafe, result.seen)
+    assert result.understood, result.seen
