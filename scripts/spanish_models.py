@@ -112,8 +112,10 @@ BASE: dict[str, list[str]] = {
     ],
     "DenySymptomIntent": [
         "no " + S, "no tengo " + S, "no tengo nada de " + S, "nada de " + S, "no he tenido " + S,
-        "no he notado " + S, "no he sentido " + S, "no siento " + S, "sin " + S, "ni " + S,
-        "no me ha dado " + S, "no tengo ningún " + S, "no tengo ninguna " + S, "no noto " + S,
+        # no "no siento {symptom}": "no siento la pierna" is a complaint; "no {symptom}" puts
+        # the "no" back before "siento ...", and the lexicon tells the two apart
+        "no he notado " + S, "no he sentido " + S, "sin " + S, "ni " + S,
+        "no me ha dado " + S, "no tengo ningún " + S, "no tengo ninguna " + S,
         "nunca he tenido " + S, "tampoco " + S, "no hay " + S, "ningún " + S, "ninguna " + S,
         "no he tenido nada de " + S, "no sufro de " + S, "no padezco de " + S,
     ],
@@ -517,8 +519,50 @@ SYMPTOMS = [
 
 ]
 
+# Sentence-long synonyms that carry the words people use for the emergencies ("me duele el
+# corazón", "se cayó y no responde", "se me oscureció un ojo"): the catch-all takes a sentence
+# only where it shares the values' vocabulary (skill/simulator/nlu.py, Nlu._catches), as
+# Amazon's model would learn these words from the values.
+EMERGENCY_WORDS: dict[str, list[str]] = {
+    # only words of the sign: a common word here ("comer") would keep the model's requests
+    # from being found inside longer words (Nlu._contained)
+    "chest_pain": ["me duele el corazón con una punzada como una piedra que me aplasta el pecho "
+                   "y la quijada sudando frío y pálido"],
+    "confusion": ["tirado inconsciente y desmayado no responde ni despierta ni abre los ojos ni "
+                  "reconoce a los suyos desorientado"],
+    "vision": ["se me oscureció un ojo y se me nubló la vista borroso o doble como una cortina "
+               "negra"],
+    "breathing_now": ["no puedo agarrar aire me estoy quedando sin aire se me cierra la garganta "
+                      "jadeando con los labios morados"],
+    "sudden_weakness": ["no siento la pierna izquierda sin fuerza el lado derecho del cuerpo no "
+                        "puedo mover el brazo paralizado"],
+    "face_droop": ["se me cayó el párpado y la comisura de la boca ladeada la cara chueca"],
+    "allergic": ["ronchas y se me hinchó la cara y los labios por una picadura de avispa o abeja "
+                 "o mariscos o cacahuate"],
+    "thunderclap": ["un dolor de cabeza en la nuca como un trueno o un balazo que me va a "
+                    "estallar"],
+    "seizure": ["convulsionando y sacudiéndose con los ojos en blanco los dientes apretados y "
+                "espuma en la boca"],
+    "meningism": ["fiebre con el cuello duro la nuca tiesa no soporta la luz manchitas moradas"],
+    "sudden_speech": ["no le salen las palabras habla enredado dice incoherencias no se le "
+                      "entiende"],
+    "sudden_balance": ["un mareo horrible no me puedo sostener todo me da vueltas me fui de "
+                       "lado"],
+}
+
+
+
+def _with_words(value: dict[str, object]) -> dict[str, object]:
+    extra = EMERGENCY_WORDS.get(str(value["id"]), [])
+    if not extra:
+        return value
+    name = dict(value["name"])  # type: ignore[call-overload]
+    name["synonyms"] = [*name.get("synonyms", []), *extra]
+    return {**value, "name": name}
+
+
 TYPES = [
-    {"name": "SymptomType", "values": SYMPTOMS},
+    {"name": "SymptomType", "values": [_with_words(value) for value in SYMPTOMS]},
     {"name": "LearnTopicType", "values": [
         _v("fasciculation", "fasciculación", "una fasciculación", "fasciculaciones",
            "las fasciculaciones", "un tic muscular", "la fasciculación", "un twitch muscular"),

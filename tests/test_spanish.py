@@ -536,3 +536,95 @@ def test_my_own_spanish_non_emergencies_get_no_number(locale: str, noes: int,
     content = content_for(locale)
     assert content.call not in speech.split(".")[0], speech
     assert "Error" not in speech and "algo falló" not in speech and "fallado" not in speech, speech
+
+
+# Every emergency sign in more of this work's own words, as the three regions say it (none is in
+# a corpus): each gets the number first, at the first question and later in the check; and
+# words that only sound like one (a fright, a laugh, the past, a fear) never do.
+OWN_EMERGENCIES_C = [
+    ("es-MX", 0, "no puedo agarrar aire"),
+    ("es-ES", 4, "me estoy quedando sin aire"),
+    ("es-US", 0, "siento que me asfixio"),
+    ("es-MX", 4, "mi papá está respirando muy raro como con ronquidos y no despierta"),
+    ("es-ES", 0, "no me pasa el aire"),
+    ("es-US", 4, "tengo el pecho cerrado y no puedo hablar de corrido"),
+    ("es-MX", 0, "me falta el aire hasta para hablar"),
+    ("es-ES", 4, "estoy jadeando y no se me quita"),
+    ("es-US", 0, "mi hijo tiene los labios azules"),
+    ("es-MX", 4, "respiro muy rápido y no me alcanza el aire"),
+    ("es-ES", 0, "tengo un dolor muy fuerte en el pecho que se me corre al brazo izquierdo"),
+    ("es-US", 4, "siento una piedra en el pecho"),
+    ("es-MX", 0, "me arde el pecho y estoy sudando frío"),
+    ("es-ES", 4, "un dolor en el pecho como que me aplastan"),
+    ("es-US", 0, "me duele el corazón"),
+    ("es-MX", 4, "tengo una punzada en el pecho que no se me quita"),
+    ("es-ES", 0, "mi esposo se agarró el pecho y se puso pálido"),
+    ("es-US", 4, "se me ve la cara torcida en el espejo"),
+    ("es-MX", 0, "tengo la mitad de la cara dormida"),
+    ("es-ES", 4, "mi mamá tiene la boca ladeada"),
+    ("es-US", 0, "no puedo cerrar un ojo y la boca se me va para un lado"),
+    ("es-MX", 4, "se me cayó el párpado y la comisura de la boca"),
+    ("es-ES", 0, "de un momento a otro no pude mover el brazo izquierdo"),
+    ("es-US", 4, "se me quedó sin fuerza el lado derecho"),
+    ("es-MX", 0, "no siento la pierna izquierda desde hace un rato"),
+    ("es-ES", 4, "se me paralizó el brazo"),
+    ("es-US", 0, "mi abuelo no puede mover la mitad del cuerpo"),
+    ("es-MX", 4, "se me cayó el celular de la mano y no lo podía agarrar fue hace diez minutos"),
+    ("es-ES", 0, "de repente no me salían las palabras"),
+    ("es-US", 4, "mi papá no puede hablar balbucea"),
+    ("es-MX", 0, "mi mamá habla raro desde hace rato y no se le entiende"),
+    ("es-ES", 4, "arrastro las palabras desde esta mañana"),
+    ("es-US", 0, "de repente veo todo borroso de un ojo"),
+    ("es-MX", 4, "se me nubló la vista de un lado"),
+    ("es-ES", 0, "perdí la mitad de la vista"),
+    ("es-US", 4, "veo doble desde hace una hora"),
+    ("es-MX", 0, "se me oscureció un ojo unos minutos"),
+    ("es-ES", 4, "me dio un mareo horrible y no me puedo parar"),
+    ("es-US", 0, "todo me da vueltas de repente y no puedo caminar"),
+    ("es-MX", 4, "mi abuela se fue de lado y se cayó no se puede sostener"),
+    ("es-ES", 0, "me dio un dolor de cabeza como un trueno"),
+    ("es-US", 4, "el peor dolor de cabeza que he tenido en mi vida"),
+    ("es-MX", 0, "siento que me va a estallar la cabeza de repente"),
+    ("es-ES", 4, "me vino un dolor en la nuca de golpe horrible"),
+    ("es-US", 0, "mi hijo está convulsionando"),
+    ("es-MX", 4, "le está dando un ataque y está echando espuma"),
+    ("es-ES", 0, "se puso rígido y empezó a sacudirse"),
+    ("es-US", 4, "mi hermano está temblando y no reacciona"),
+    ("es-MX", 0, "mi papá no sabe dónde está"),
+    ("es-ES", 4, "mi abuela está desorientada y no me reconoce"),
+    ("es-US", 0, "estoy muy confundido no sé qué día es"),
+    ("es-MX", 4, "se me está cerrando la garganta"),
+    ("es-ES", 0, "tengo la lengua hinchada"),
+    ("es-US", 4, "me salieron ronchas por todo el cuerpo y me cuesta respirar"),
+    ("es-MX", 0, "se me hincharon los labios después de comer camarones"),
+    ("es-ES", 4, "tengo fiebre y el cuello duro no lo puedo doblar"),
+    ("es-US", 0, "mi hija tiene fiebre y no soporta la luz"),
+    ("es-MX", 4, "mi esposo se desmayó y no despierta"),
+    ("es-ES", 0, "mi papá está inconsciente"),
+    ("es-US", 4, "se cayó y no responde"),
+    ("es-MX", 0, "mi abuela perdió el conocimiento"),
+]
+OWN_NOT_EMERGENCIES_C = [
+    ("es-MX", 0, "hace cinco años tuve un infarto"),
+    ("es-ES", 4, "mi papá murió de un infarto"),
+    ("es-US", 0, "me da miedo que me dé un derrame"),
+    ("es-MX", 4, "casi me desmayo del susto"),
+    ("es-ES", 0, "me quedé sin aire de tanto reír"),
+    ("es-US", 4, "me mareo cuando me paro rápido"),
+    ("es-MX", 0, "la cabeza me va a explotar con tanto trabajo"),
+    ("es-ES", 4, "mi jefe me tiene hasta la coronilla"),
+    ("es-US", 0, "me muero de sueño"),
+]
+
+
+@pytest.mark.parametrize(("locale", "noes", "words"), OWN_EMERGENCIES_C)
+def test_every_spanish_emergency_sign_in_my_own_words(locale: str, noes: int, words: str) -> None:
+    speech = _said_after(locale, noes, words)
+    assert content_for(locale).call in speech.split(".")[0], speech
+
+
+@pytest.mark.parametrize(("locale", "noes", "words"), OWN_NOT_EMERGENCIES_C)
+def test_spanish_words_that_only_sound_like_an_emergency(locale: str, noes: int,
+                                                         words: str) -> None:
+    speech = _said_after(locale, noes, words)
+    assert content_for(locale).call not in speech.split(".")[0], speech
