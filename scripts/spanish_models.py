@@ -529,25 +529,26 @@ EMERGENCY_WORDS: dict[str, list[str]] = {
     "chest_pain": ["me duele el corazón con una punzada como una piedra que me aplasta el pecho "
                    "y la quijada sudando frío y pálido"],
     "confusion": ["tirado inconsciente y desmayado no responde ni despierta ni abre los ojos ni "
-                  "reconoce a los suyos desorientado"],
+                  "reconoce a los suyos desorientado se privó no vuelve en sí perdido el "
+                  "conocimiento un stroke"],
     "vision": ["se me oscureció un ojo y se me nubló la vista borroso o doble como una cortina "
                "negra"],
     "breathing_now": ["no puedo agarrar aire me estoy quedando sin aire se me cierra la garganta "
                       "jadeando con los labios morados"],
     "sudden_weakness": ["no siento la pierna izquierda sin fuerza el lado derecho del cuerpo no "
-                        "puedo mover el brazo paralizado"],
+                        "puedo mover el brazo paralizado se me entumió una pérdida de fuerza"],
     "face_droop": ["se me cayó el párpado y la comisura de la boca ladeada la cara chueca"],
     "allergic": ["ronchas y se me hinchó la cara y los labios por una picadura de avispa o abeja "
                  "o mariscos o cacahuate"],
     "thunderclap": ["un dolor de cabeza en la nuca como un trueno o un balazo que me va a "
                     "estallar"],
     "seizure": ["convulsionando y sacudiéndose con los ojos en blanco los dientes apretados y "
-                "espuma en la boca"],
+                "espuma en la boca los ojos volteados seizing"],
     "meningism": ["fiebre con el cuello duro la nuca tiesa no soporta la luz manchitas moradas"],
     "sudden_speech": ["no le salen las palabras habla enredado dice incoherencias no se le "
                       "entiende"],
     "sudden_balance": ["un mareo horrible no me puedo sostener todo me da vueltas me fui de "
-                       "lado"],
+                       "lado no me tengo en pie un chungo"],
 }
 
 
