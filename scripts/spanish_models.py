@@ -383,8 +383,9 @@ REGIONAL: dict[str, dict[str, list[str]]] = {
         "AMAZON.RepeatIntent": ["mande", "mande usted", "cómo dijo"],
         "PauseIntent": ["espérame tantito", "tantito", "aguántame tantito", "un ratito"],
         "ProgressIntent": ["ya mero acabamos", "ya mero", "cuánto falta todavía"],
-        "ReportSymptomIntent": ["fíjese que " + S, "ahorita " + S, "ando con mucho " + S],
-        "SuddenSymptomIntent": ["hace ratito " + S, "ahorita de repente " + S],
+        "ReportSymptomIntent": ["fíjese que " + S, "ando con mucho " + S],
+        # "ahorita" is just now, as the lexicon's sudden markers have it
+        "SuddenSymptomIntent": ["hace ratito " + S, "ahorita de repente " + S, "ahorita " + S],
         "AMAZON.StopIntent": ["ya estuvo", "ahí muere"],
     },
     "es-ES": {

@@ -636,6 +636,40 @@ OWN_EMERGENCIES_C = [
     ("es-MX", 3, "me dio un dolor de cabeza tan fuerte que vomité, nunca me había dolido así"),
     ("es-US", 0, "se me nubló todo y vi doble de repente"),
     ("es-ES", 3, "se me ha paralizado media cara"),
+    # after a leading no, in passing, someone else, a sign that passed
+    ("es-MX", 0, "no, no, nada de eso... aunque ahora que me acuerdo, hace como media hora se me "
+                 "durmió la mitad de la boca"),
+    ("es-US", 3, "nope, but like hace diez minutos no podía mover los dedos de la mano derecha"),
+    ("es-ES", 0, "qué va, aunque hace un ratito he visto como un relámpago y luego nada por un "
+                 "ojo"),
+    ("es-MX", 3, "no, la verdad no, pero ella, mi hija, está bien pálida y no puede respirar bien"),
+    ("es-US", 0, "él está en el piso y no se mueve"),
+    ("es-ES", 3, "ella no puede hablar, solo hace ruidos, y tiene la cara rara"),
+    ("es-MX", 0, "se le torció la boca a mi papá hace ratito mientras comía"),
+    ("es-US", 3, "pues mi esposo dice que le duele mucho la cabeza, que es el peor dolor que ha "
+                 "tenido"),
+    ("es-ES", 0, "mi hermana se ha desplomado en el pasillo"),
+    ("es-MX", 3, "nomás el café, y hace rato me dio un dolor en el pecho que me dejó sin aire"),
+    ("es-US", 0, "más de un mes, por cierto ahorita siento que se me duerme el lado izquierdo de "
+                 "la cara"),
+    ("es-ES", 3, "un antidepresivo nuevo, y desde esta mañana tengo los labios y la lengua "
+                 "hinchados"),
+    ("es-MX", 0, "no, nada, bueno, en la mañana no podía decir bien las palabras por un ratito"),
+    ("es-US", 3, "no creo, pero anoche mi esposa me dijo que hablaba como trabado y que tenía la "
+                 "boca chueca"),
+    ("es-ES", 0, "no, pero hace media hora he perdido la vista de un ojo durante un par de "
+                 "minutos"),
+    ("es-MX", 3, "no, aunque hoy temprano se me cayó la taza porque la mano no me respondía, y ya "
+                 "se me pasó"),
+    ("es-US", 0, "tengo la cara caída de un lado desde que me desperté"),
+    ("es-ES", 3, "me he despertado con medio cuerpo que no me responde"),
+    ("es-MX", 0, "mi niño no deja de convulsionar"),
+    ("es-US", 3, "mi abuelo está muy somnoliento y no se le puede despertar bien"),
+    ("es-ES", 0, "tengo la garganta tan hinchada que casi no puedo tragar ni respirar"),
+    ("es-MX", 3, "ahorita me dio un mareo muy fuerte y no puedo caminar derecho"),
+    ("es-US", 0, "me siento como si me fuera a desmayar y me duele el pecho"),
+    ("es-ES", 3, "mi padre está sudando muchísimo, pálido y con dolor en el brazo izquierdo"),
+    ("es-MX", 0, "tengo fiebre muy alta, me duele horrible la cabeza y no puedo doblar el cuello"),
 ]
 OWN_NOT_EMERGENCIES_C = [
     ("es-MX", 0, "hace cinco años tuve un infarto"),
@@ -656,6 +690,17 @@ OWN_NOT_EMERGENCIES_C = [
     ("es-MX", 0, "cuando era niño me dieron convulsiones por fiebre"),
     ("es-US", 3, "no, no tengo dolor de pecho ni nada de eso"),
     ("es-ES", 0, "se me duerme el pie cuando cruzo las piernas mucho rato"),
+    ("es-MX", 0, "no, nada de eso, solo el tic que me brinca"),
+    ("es-US", 3, "no, mi mamá tuvo convulsiones de niña pero ya no"),
+    ("es-ES", 0, "mi abuelo murió de un ictus hace muchos años"),
+    ("es-MX", 3, "no, me dio miedo cuando leí que puede ser un derrame, pero no tengo nada"),
+    ("es-US", 0, "una vez hace mucho me desmayé en la escuela por no desayunar"),
+    ("es-ES", 3, "el año pasado me dio una parálisis facial pero ya se me curó"),
+    ("es-MX", 0, "no, ni la cara ni el brazo ni nada"),
+    ("es-US", 3, "ni dolor de pecho ni nada, nomás el cuello"),
+    ("es-ES", 0, "el médico dijo que lo de la cara hace dos años fue una parálisis de Bell y ya "
+                 "está curado"),
+    ("es-MX", 3, "me quedé sin palabras cuando me lo dijo"),
 ]
 
 
