@@ -715,3 +715,132 @@ def test_spanish_words_that_only_sound_like_an_emergency(locale: str, noes: int,
                                                          words: str) -> None:
     speech = _said_after(locale, noes, words)
     assert content_for(locale).call not in speech.split(".")[0], speech
+
+
+# Whole answers of this work's own at each question, judged as the people corpus judges its
+# lines (tests/people.py): understood, and no safety misread (a denied or past sign recorded, a
+# reported sign lost, an emergency missed, a false emergency).
+OWN_CASES = [
+    ("es-MX", "numbness", "denied", "numbness", "no, hormigueo no tengo, nomás el tic"),
+    ("es-MX", "numbness", "denied", "numbness", "ni hormigueo ni nada, gracias a dios"),
+    ("es-ES", "weakness", "denied", "weakness",
+     "fuerza tengo la de siempre, abro los botes sin problema"),
+    ("es-ES", "weakness", "denied", "weakness", "no se me cae nada de las manos"),
+    ("es-ES", "weakness", "denied", "weakness", "que no, que tengo fuerza de sobra"),
+    ("es-US", "swallowing", "denied", "swallowing", "como y trago normal, sin problema"),
+    ("es-US", "swallowing", "denied", "swallowing", "no me atraganto con nada"),
+    ("es-US", "swallowing", "denied", "swallowing", "para nada, la comida me pasa bien"),
+    ("es-MX", "speech", "denied", "speech", "hablo igual que siempre"),
+    ("es-MX", "speech", "denied", "speech", "no se me traba la lengua para nada"),
+    ("es-MX", "speech", "denied", "speech", "mi voz está normal, nadie me ha dicho nada"),
+    ("es-ES", "balance", "denied", "balance", "camino perfectamente, ni mareos ni nada"),
+    ("es-ES", "balance", "denied", "balance", "el equilibrio lo tengo bien"),
+    ("es-ES", "balance", "denied", "balance", "no me tropiezo ni me mareo"),
+    ("es-US", "breathless", "denied", "breathless", "respiro sin problema, acostado y de pie"),
+    ("es-US", "breathless", "denied", "breathless", "no me falta el aire para nada"),
+    ("es-US", "breathless", "denied", "breathless", "duermo con una sola almohada y respiro bien"),
+    ("es-MX", "screen", "not_now", "emergency_now", "mi abuelo tuvo un derrame hace diez años"),
+    ("es-MX", "screen", "not_now", "emergency_now",
+     "de chiquito me dieron convulsiones por la fiebre"),
+    ("es-MX", "screen", "not_now", "emergency_now", "me desmayé una vez en una boda hace años"),
+    ("es-ES", "stroke_signs", "not_now", "face_droop",
+     "hace tres años tuve una parálisis facial y se me curó"),
+    ("es-ES", "stroke_signs", "not_now", "face_droop",
+     "a mi madre se le torció la boca cuando tuvo el ictus, pero eso fue en 2018"),
+    ("es-US", "injury", "not_now", "injury", "me caí de la bici cuando era niño"),
+    ("es-US", "injury", "not_now", "injury", "tuve un accidente de carro hace como quince años"),
+    ("es-MX", "screen", "no", None, "no, nada de eso, gracias"),
+    ("es-MX", "screen", "no", None, "ninguna de esas cosas, solo el tic"),
+    ("es-MX", "screen", "no", None, "no, todo bien, nomás me brinca el cuello"),
+    ("es-ES", "screen", "not_now", "emergency_now", "casi me da algo del susto cuando vi el tic"),
+    ("es-US", "numbness", "sign", "numbness",
+     "a veces siento como toques eléctricos que bajan por el brazo"),
+    ("es-US", "numbness", "sign", "numbness", "se me duermen los dedos de la mano derecha"),
+    ("es-MX", "weakness", "sign", "weakness", "se me caen las cosas de la mano últimamente"),
+    ("es-MX", "weakness", "sign", "weakness", "me cuesta abrir los frascos, no tengo fuerza"),
+    ("es-MX", "swallowing", "emergency", None,
+     "no, tragar bien, pero mi esposa se acaba de desmayar en la cocina"),
+    ("es-MX", "swallowing", "emergency", None,
+     "pues no... oiga, es que ahorita se me está durmiendo la cara del lado derecho"),
+    ("es-US", "duration", "emergency", None,
+     "como tres semanas, pero ahorita lo que me preocupa es que no puedo respirar bien y tengo "
+     "los labios morados"),
+    ("es-US", "duration", "emergency", None,
+     "un mes más o menos, y ayer en la noche se me trabó la lengua como diez minutos"),
+    ("es-ES", "medicine", "emergency", None,
+     "sí, un antibiótico, y desde que me lo he tomado tengo la cara hinchada y me pita el pecho"),
+    ("es-ES", "medicine", "emergency", None,
+     "no, ninguno, pero mi marido dice que tengo la boca torcida desde hace un rato"),
+    ("es-MX", "lifestyle", "emergency", None,
+     "mucho estrés, y fíjese que ahorita mi hijo se puso morado y no respira bien"),
+    ("es-MX", "lifestyle", "emergency", None,
+     "fumo, y hace rato sentí como un golpe en la cabeza, el peor dolor de mi vida"),
+    ("es-US", "balance", "emergency", None,
+     "sí, hace como una hora me fui de lado de repente y no me podía parar"),
+    ("es-US", "balance", "emergency", None,
+     "mi esposo sí, ahorita no puede caminar y arrastra la pierna derecha"),
+    ("es-ES", "weakness", "emergency", None,
+     "hace diez minutos se me ha dormido el brazo izquierdo entero y no lo puedo levantar"),
+    ("es-ES", "weakness", "emergency", None,
+     "sí, esta mañana no podía sujetar la taza con la derecha, ya se me ha pasado"),
+    ("es-MX", "numbness", "emergency", None,
+     "sí, pero de repente, hace un ratito, toda la mitad del cuerpo"),
+    ("es-MX", "numbness", "emergency", None,
+     "mi papá dice que no siente la mitad de la cara desde que se despertó"),
+    ("es-US", "speech", "emergency", None,
+     "mi esposa dice que ahorita estoy hablando raro y la verdad no me salen las palabras"),
+    ("es-US", "speech", "emergency", None,
+     "sí, esta mañana no me salían las palabras por unos minutos, ya estoy bien"),
+    ("es-ES", "screen", "emergency", None,
+     "a mi hijo le ha picado una abeja y se le está cerrando la garganta"),
+    ("es-ES", "screen", "emergency", None,
+     "tengo una presión en el pecho que me baja por el brazo y estoy mareado"),
+    ("es-MX", "stroke_signs", "emergency", None,
+     "no que yo sepa... bueno, mi hermana dice que ayer tenía la sonrisa chueca un rato"),
+    ("es-MX", "stroke_signs", "emergency", None,
+     "no, pero hace una hora dejé de ver de un ojo unos segundos"),
+    ("es-US", "screen", "emergency", None,
+     "mi abuela está bien rara, no sabe ni en qué año estamos y eso empezó hoy"),
+    ("es-US", "screen", "emergency", None,
+     "mi novio se golpeó la cabeza y ahora está vomitando y muy dormido"),
+    ("es-ES", "stroke_signs", "emergency", None,
+     "pues sí, hace un rato se me ha quedado la mano derecha muerta unos minutos"),
+    ("es-ES", "stroke_signs", "emergency", None,
+     "mi mujer ha tenido la cara como caída de un lado, ahora ya está bien"),
+    ("es-MX", "screen", "other_person", None,
+     "le pregunto por mi esposo que tiene el tic en el cuello"),
+    ("es-MX", "screen", "other_person", None, "es para mi mamá, ella no sabe usar esto"),
+    ("es-US", "screen", "not_now", "emergency_now",
+     "mi tía tuvo un derrame el año pasado y quedó bien"),
+    ("es-US", "screen", "not_now", "emergency_now", "mi papá falleció de un infarto"),
+    ("es-ES", "stroke_signs", "no", None, "qué va, no he tenido nada de eso nunca"),
+    ("es-MX", "breathless", "not_now", "breathless",
+     "solo cuando subo las escaleras muy rápido me falta el aire, pero es normal"),
+    ("es-MX", "breathless", "not_now", "breathless",
+     "la semana pasada con la gripa me faltaba el aire, pero ya se me quitó"),
+    ("es-US", "numbness", "not_now", "numbness",
+     "se me durmió el pie por estar sentado con las piernas cruzadas"),
+    ("es-US", "numbness", "not_now", "numbness",
+     "el año pasado tuve hormigueo por el túnel carpiano, ya me operaron"),
+    ("es-ES", "swallowing", "denied", "swallowing", "trago perfectamente, como de todo"),
+    ("es-ES", "swallowing", "denied", "swallowing",
+     "no me atraganto ni con el agua ni con la comida"),
+]
+
+
+@cache
+def _judge_speaker() -> Any:
+    from test_people_corpus_es import SpanishSpeaker
+
+    return SpanishSpeaker(InProcess(storage="none"))
+
+
+@pytest.mark.parametrize(("locale", "at", "expect", "sign", "words"), OWN_CASES)
+def test_my_own_spanish_answers_are_understood_safely(locale: str, at: str, expect: str,
+                                                      sign: str | None, words: str) -> None:
+    from people import Case, judge
+
+    extra = {"sign": sign} if sign else {}
+    result = judge(Case("own", locale, at, expect, words, extra), _judge_speaker())
+    assert result.unsafe is None and result.understood, (result.unsafe, result.seen)
+
