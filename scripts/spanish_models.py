@@ -531,9 +531,10 @@ EMERGENCY_WORDS: dict[str, list[str]] = {
                    "y la quijada sudando frío y pálido"],
     "confusion": ["tirado inconsciente y desmayado no responde ni despierta ni abre los ojos ni "
                   "reconoce a los suyos desorientado se privó no vuelve en sí perdido el "
-                  "conocimiento un stroke siento que me muero vahído desvanecido"],
+                  "conocimiento un stroke siento que me muero vahído desvanecido tirado en la "
+                  "banqueta o la acera"],
     "vision": ["se me oscureció un ojo y se me nubló la vista borroso o doble como una cortina "
-               "negra"],
+               "negra vi negro"],
     "breathing_now": ["no puedo agarrar aire me estoy quedando sin aire se me cierra la garganta "
                       "jadeando con los labios morados"],
     "sudden_weakness": ["no siento la pierna izquierda sin fuerza el lado derecho del cuerpo no "

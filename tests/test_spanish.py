@@ -701,6 +701,16 @@ OWN_NOT_EMERGENCIES_C = [
     ("es-ES", 0, "el médico dijo que lo de la cara hace dos años fue una parálisis de Bell y ya "
                  "está curado"),
     ("es-MX", 3, "me quedé sin palabras cuando me lo dijo"),
+    # figures of speech: shame, a coughing or panic attack, fright, laughter, tiredness, children
+    ("es-MX", 0, "se me cayó la cara de vergüenza cuando me lo dijeron"),
+    ("es-US", 3, "anoche me dio un ataque de tos horrible por la gripa"),
+    ("es-US", 0, "me dio un ataque de pánico la semana pasada"),
+    ("es-ES", 3, "me quedé paralizado de miedo cuando vi la araña"),
+    ("es-MX", 0, "la película me dejó sin aliento"),
+    ("es-MX", 3, "me ahogué de la risa con el chiste"),
+    ("es-US", 0, "se me paró el corazón del susto, pero ya estoy bien"),
+    ("es-US", 3, "estoy muerto de cansancio"),
+    ("es-ES", 0, "los niños me van a volver loca, me va a estallar la cabeza"),
 ]
 
 
@@ -900,6 +910,24 @@ OWN_CASES = [
      "no, salvo que hace un rato no podía mover el brazo derecho"),
     ("es-MX", "numbness", "denied", "numbness", "no, mija, hormigueo no tengo"),
     ("es-ES", "screen", "no", None, "no, hombre, dolor de pecho no tengo"),
+    # a sign that passed in a moment, a bystander's or a relative's
+    ("es-MX", "stroke_signs", "emergency", None,
+     "sí, hace ratito se me torció la boca pero ya volví a la normalidad"),
+    ("es-MX", "stroke_signs", "emergency", None,
+     "me duró como cinco minutos que no podía hablar, ya pasó"),
+    ("es-MX", "stroke_signs", "emergency", None,
+     "fue un momentito nada más que vi negro de un ojo"),
+    ("es-US", "screen", "emergency", None, "una señora aquí en la tienda se cayó y no responde"),
+    ("es-US", "screen", "emergency", None, "el señor de al lado está tirado en la banqueta"),
+    ("es-US", "screen", "emergency", None, "la nena se puso azul y no respira"),
+    ("es-US", "screen", "emergency", None, "mi chamaco se pegó en la cabeza y está convulsionando"),
+    ("es-US", "screen", "emergency", None, "a mi señora se le durmió medio cuerpo hace rato"),
+    ("es-ES", "screen", "emergency", None,
+     "mi compañera de trabajo se ha desmayado y no reacciona"),
+    ("es-ES", "screen", "emergency", None,
+     "el abuelo no puede levantar el brazo y habla raro desde hace un rato"),
+    ("es-ES", "screen", "emergency", None,
+     "mi marido, que está aquí conmigo, tiene la boca torcida y no le entiendo"),
 ]
 
 
