@@ -446,6 +446,13 @@ KINDS = [
     ("a mi tío le quedó la boca chueca para siempre", "face_droop", False, True, True, False),
     ("mi suegra tuvo un derrame, eso fue en 2015", "emergency_now", False, True, True, False),
     ("mi compi de piso se desmayó", "emergency_now", False, False, True, False),
+    # an age is said in digits or words; an adult's age, or how long, is no child
+    ("tengo quince años", "under_16", False, False, False, False),
+    ("tengo 45 años y me brinca el cuello", None, False, False, False, False),
+    ("tengo dos años con esto", "duration", False, False, False, False),
+    ("ya va para dos meses", "duration", False, False, False, False),
+    ("empezó hace tres o cuatro días", "duration", True, False, False, False),
+    ("orino con normalidad", "bladder_bowel", True, False, False, False),
     # figures of speech and slips: no sign
     ("casi me da un infarto con la noticia", None, False, False, False, False),
     ("me ahogo de calor en el camión", None, False, False, False, False),
