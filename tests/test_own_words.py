@@ -55,6 +55,15 @@ OWN: list[tuple[str, str, str, str | None, str]] = [
     ("en-GB", "swallowing", "not_now", "swallowing",
      "well i did choke on a boiled sweet back in 1987 but nothing since touch wood"),
     ("en-US", "breathless", "sign", "swallowing", "no choke on water sometimes though lately"),
+    # "no, nothing new" is one no, never a double one that tells the sign.
+    ("en-GB", "medicine", "no", None, "no nothing new"),
+    ("en-US", "medicine", "no", None, "nope nothing new at all"),
+    # A body part is no person: "my arm is weak" is the speaker's own.
+    ("en-US", "screen", "sign", "weakness", "my arm is weak"),
+    ("en-US", "screen", "sign", "numbness", "my left hand has gone numb"),
+    # All well, in words that name no sign: a no.
+    ("en-GB", "bladder_bowel", "no", None, "plumbing's all in order ta"),
+    ("en-IN", "numbness", "no", None, "hands and arms are feeling completely normal only"),
     # Signs in people's words.
     ("en-US", "breathless", "yes", None, "only if i lie completely flat i need three pillows now"),
     ("en-US", "duration", "yes", None, "it's been going on since before christmas"),

@@ -81,6 +81,22 @@ _POSSESSIVES = frozenset({"my", "the", "his", "her", "their", "your", "both"})
 _CONTRAST_STARTS = frozenset({"only", "just", "except", "apart", "well", "although"})
 # Words that end a sentence in contrast with what came before it ("no, ... though").
 _CONTRAST_ENDS = frozenset({"though", "tho", "anyway", "mind"})
+# A duration said beside these is how long something stayed the same, not the twitch's.
+_SAMENESS = frozenset({"same", "unchanged", "steady", "stable"})
+# Words of the speaker's own, inside a mention's words ("on my neck").
+_FIRST_PERSON = frozenset({"my", "me", "i", "im", "ive", "myself"})
+# Words that give a reason for what came before ("..., but that's cos I was at the gym").
+_EXPLAINERS = frozenset({"because", "cause", "cos", "coz", "thats", "that was", "it was",
+                         "its from", "thats from", "that was after", "only after"})
+_ME_AS_MY = frozenset({"arm", "arms", "hand", "hands", "leg", "legs", "foot", "feet", "neck",
+    "face", "mouth", "head", "chest", "back", "eye", "eyes", "eyelid", "tongue", "lip", "lips",
+    "throat", "jaw", "cheek", "shoulder", "shoulders", "knee", "knees", "finger", "fingers",
+    "thumb", "wrist", "calf", "calves", "thigh", "thighs", "muscles", "muscle", "body", "side",
+    "left", "whole", "skin", "stomach", "belly", "tummy", "bladder", "bowels", "waterworks",
+    "words", "speech", "voice", "balance", "walking", "grip", "weight", "lad", "lass", "mum",
+    "mam", "ma", "dad", "da", "husband", "hubby", "wife", "missus", "son", "daughter", "sister",
+    "brother", "nan", "gran", "grandad", "granny", "mate", "fella", "bloke", "boy", "girl",
+    "kids", "kid", "youngest", "eldest", "old"})
 # A mention this many words long or less runs on a negated list without a comma or "and".
 _LIST_ITEM_WORDS = 2
 POST_NEGATION_REACH = 4
@@ -138,7 +154,7 @@ _PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_end
                  "yes_openings", "no_openings")
 # A language's own small word sets (LocaleWords); a file without them gets en-US's.
 _LOCALE_WORD_SETS = ("answer_nos", "possessives", "contrast_starts", "contrast_ends", "keep_s",
-                     "twitch_stems", "passed_after")
+                     "twitch_stems", "passed_after", "me_as_my")
 # What a carrier phrase said around the slot, put back before reading the slot's words
 # (skill/alexa/handlers.py), in the lexicon's language: `past` is "years ago" in en-US.yaml.
 LEADS: frozenset[str] = frozenset({"denied", "no_but", "sudden", "past", "earlier", "other",
@@ -170,6 +186,8 @@ class LocaleWords:
     fold_accents: bool = False
     # After a word of "fine" ("fine now", "okay again"): it passed, it is no denial.
     passed_after: frozenset[str] = frozenset({"now", "again"})
+    # Words after which "me" is "my" ("me arm", "me mum"): the body and the family.
+    me_as_my: frozenset[str] = _ME_AS_MY
 
     def fold(self, text: str) -> str:
         return text.translate(_FOLD) if self.fold_accents else text
@@ -619,7 +637,14 @@ class Lexicon:
         return self._leads.get(name, "")
 
     def _tokens(self, text: str) -> list[_Token]:
-        return _tokens(self.words.fold(text), self.words.keep_s)
+        tokens = _tokens(self.words.fold(text), self.words.keep_s)
+        nouns = self.words.me_as_my
+        for index, token in enumerate(tokens[:-1]):
+            # "me arm's gone dead", "me lad": "me" for "my", as British, Irish and Australian
+            # speakers say it, before the body and the family only.
+            if token.key == "me" and tokens[index + 1].key in nouns:
+                tokens[index] = _Token("my", token.start, token.end)
+        return tokens
 
     def hedged(self, text: str) -> bool:
         """Whether the words hedge ("I'm not sure", "no idea", "hard to say")."""
@@ -637,8 +662,20 @@ class Lexicon:
                    and item.term.literals > 1 for item in items)
 
     def says_no(self, text: str) -> bool:
-        """Whether the words answer no with a reason ("I'm only thirty, so probably not")."""
-        return _has_phrase(self._no_answers, self.words.fold(text), self.words.keep_s)
+        """Whether the words answer no with a reason ("I'm only thirty, so probably not"), or
+        say all is well and name nothing ("plumbing's all in order", "hands and arms are
+        completely normal only"): a word of fine with no sign for it to deny, and no negator."""
+        if _has_phrase(self._no_answers, self.words.fold(text), self.words.keep_s):
+            return True
+        keys = [token.key for token in self._tokens(text)]
+        items, _apart = self._match(keys) if keys else ([], [])
+        kinds = {item.term.kind for item in items}
+        # A word of fine that opens a clause is a word of going on ("but okay, I did ...").
+        said = any(item.term.kind == "post" and item.start > 0
+                   and keys[item.start - 1] not in (_STOP, _PAUSE)
+                   and keys[item.start - 1] not in self._openers for item in items)
+        return said and not kinds & {"negator", "denial"} and not any(
+            item.is_mention for item in items)
 
     def closing(self, text: str) -> str | None:
         """"yes" or "no" when the words end on an answer ("... so I'd say yes"), else None."""
@@ -705,7 +742,8 @@ class Lexicon:
                 # Words that deny by themselves; negated, they tell the sign: "I'm not as
                 # strong as I was".
                 item.negated = not item.negated
-        context = _Context(keys, items, markers, triggers, self.words.twitch_stems)
+        context = _Context(keys, items, markers, triggers, self.words.twitch_stems,
+                           self.words.passed_after)
 
         # One mention per id, where first named; a meant mention outweighs a denied one.
         chosen: dict[str, tuple[_Item, tuple[bool, bool, bool, bool]]] = {}
@@ -906,6 +944,9 @@ class Lexicon:
                 if index >= 0:
                     other = items[index]
                     if other.is_mention:
+                        if other.term.kind == "denial" and " ".join(
+                                keys[item.start:item.end]) in self.words.answer_nos:
+                            break  # "no, nothing new": an answer, then a denial, no double no
                         target = other
                         break
                     if other.term.kind in ("negator", "breaker", "post"):
@@ -915,6 +956,12 @@ class Lexicon:
                     break  # "no sir, only my throat is swollen": what follows "only" is said
                 reach += 1
                 t += 1
+            if target is not None and any(j <= m.start < target.start for m in markers):
+                # "nothing sudden, vision's been blurry for weeks": the marker is denied, not
+                # the sign; "no, suddenly my arm went weak": an answer, then a sudden sign.
+                if " ".join(keys[item.start:item.end]) in self.words.answer_nos:
+                    continue
+                target = None
             if target is not None:
                 self._negate_list(keys, items, owner, target)
                 subject = self._subject(keys, items, owner, item.start)
@@ -1056,7 +1103,8 @@ class _Context:
     """The ConText triggers of one reading and the segments they reach over."""
 
     def __init__(self, keys: list[str], items: list[_Item], markers: list[_Item],
-                 triggers: list[_Item], twitch_stems: tuple[str, ...] = _TWITCH_STEMS) -> None:
+                 triggers: list[_Item], twitch_stems: tuple[str, ...] = _TWITCH_STEMS,
+                 now_words: frozenset[str] = frozenset()) -> None:
         self.items = items
         self.twitch_stems = twitch_stems
         self.keys = keys
@@ -1076,10 +1124,22 @@ class _Context:
             self.segment[t] = segment
             self.sentence[t] = sentence
         self.triggers = [item for item in triggers if item.term.kind in _TRIGGERS]
+        # ... and a terminator that says now ("and now he can't get up").
         self.recent = [item for item in (*triggers, *markers)
-                       if item.term.kind in ("recent", "sudden")]
+                       if item.term.kind in ("recent", "sudden") or (
+                           item.term.kind == "terminator"
+                           and now_words & set(keys[item.start:item.end]))]
         self.selves = [item for item in triggers if item.term.kind == "self"]
         self.their_past = [item for item in triggers if item.term.kind == "other_past"]
+
+    def _explained_later(self, item: _Item, trigger: _Item) -> bool:
+        """An ordinary cause told after the mention as its reason, in the same sentence: "me
+        arms are like jelly, but that's cos I did chest at the gym"."""
+        if trigger.start < item.end or self.sentence[trigger.start] != self.sentence[item.start]:
+            return False
+        between = self.keys[item.end:trigger.start]
+        pairs = {" ".join(between[i:i + 2]) for i in range(len(between) - 1)}
+        return bool(set(between) & _EXPLAINERS or pairs & _EXPLAINERS)
 
     def _between(self, found: list[_Item], start: int, end: int) -> bool:
         return any(start <= item.start and item.end <= end for item in found)
@@ -1117,11 +1177,14 @@ class _Context:
             elif kind == "ordinary":
                 # Never for an emergency: "I passed out after a few drinks" still needs help.
                 ordinary |= sign not in TRANSIENT_EMERGENCIES and (
-                    self.segment[trigger.start] == self.segment[item.start])
+                    self.segment[trigger.start] == self.segment[item.start]
+                    or self._explained_later(item, trigger))
             elif kind == "resolved":
                 resolved |= (trigger.start >= item.end
                              and self.sentence[trigger.start] == self.sentence[item.start]
                              and not self._in_recent_segment(item))
+        if other and any(self.keys[t] in _FIRST_PERSON for t in range(item.start, item.end)):
+            other = False  # "he did that cracking thing on my neck": the speaker's own neck
         if resolved and sign not in TRANSIENT_EMERGENCIES:
             historical = True  # "a fever last week, but it's gone": not a sign now
         if other and not historical and self._their_history(item):
@@ -1147,14 +1210,16 @@ class _Context:
         return any(self.segment[r.start] == self.segment[item.start] for r in self.recent)
 
     def duration_of_another(self, item: _Item) -> bool:
-        """A duration in a segment that names another sign and no twitch belongs to that sign."""
+        """A duration in a segment that names another sign and no twitch belongs to that sign;
+        so does one of sameness ("same dose since two years", "the same size for years")."""
         segment = self.segment[item.start]
         span = [t for t, s in enumerate(self.segment) if s == segment]
         if any(self.keys[t].startswith(self.twitch_stems) for t in span):
             return False
+        if any(self.keys[t] in _SAMENESS for t in span):
+            return True
         return any(other.is_mention and other.term.kind == "sign" and other is not item
-                   and other.term.id != "duration"
-                   and not other.negated
+                   and other.term.id != "duration" and not other.negated
                    and self.segment[other.start] == segment for other in self.items)
 
 

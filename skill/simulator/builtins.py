@@ -103,6 +103,8 @@ TRAILING_FILLERS: tuple[str, ...] = (
     "love", "dear", "eh", "yaar", "ji", "right", "innit", "sir", "madam", "beta", "bro", "dude",
     "buddy", "pal", "doc", "like", "you know", "i promise", "may i ask", "do you know",
     "thankfully", "thank god", "quick", "quickly", "again",
+    "ta", "cheers", "pet", "duck", "hun", "darling", "sweetheart", "i'm pleased to say",
+    "thank you for asking", "thanks for asking", "touch wood", "actually",
 )
 
 # Spanish (es-US, es-MX, es-ES): Alexa's built-in intents in the words people use in the three
