@@ -81,22 +81,6 @@ _POSSESSIVES = frozenset({"my", "the", "his", "her", "their", "your", "both"})
 _CONTRAST_STARTS = frozenset({"only", "just", "except", "apart", "well", "although"})
 # Words that end a sentence in contrast with what came before it ("no, ... though").
 _CONTRAST_ENDS = frozenset({"though", "tho", "anyway", "mind"})
-# A duration said beside these is how long something stayed the same, not the twitch's.
-_SAMENESS = frozenset({"same", "unchanged", "steady", "stable"})
-# Words of the speaker's own, inside a mention's words ("on my neck").
-_FIRST_PERSON = frozenset({"my", "me", "i", "im", "ive", "myself"})
-# Words that give a reason for what came before ("..., but that's cos I was at the gym").
-_EXPLAINERS = frozenset({"because", "cause", "cos", "coz", "thats", "that was", "it was",
-                         "its from", "thats from", "that was after", "only after"})
-_ME_AS_MY = frozenset({"arm", "arms", "hand", "hands", "leg", "legs", "foot", "feet", "neck",
-    "face", "mouth", "head", "chest", "back", "eye", "eyes", "eyelid", "tongue", "lip", "lips",
-    "throat", "jaw", "cheek", "shoulder", "shoulders", "knee", "knees", "finger", "fingers",
-    "thumb", "wrist", "calf", "calves", "thigh", "thighs", "muscles", "muscle", "body", "side",
-    "left", "whole", "skin", "stomach", "belly", "tummy", "bladder", "bowels", "waterworks",
-    "words", "speech", "voice", "balance", "walking", "grip", "weight", "lad", "lass", "mum",
-    "mam", "ma", "dad", "da", "husband", "hubby", "wife", "missus", "son", "daughter", "sister",
-    "brother", "nan", "gran", "grandad", "granny", "mate", "fella", "bloke", "boy", "girl",
-    "kids", "kid", "youngest", "eldest", "old"})
 # A mention this many words long or less runs on a negated list without a comma or "and".
 _LIST_ITEM_WORDS = 2
 POST_NEGATION_REACH = 4
@@ -154,7 +138,8 @@ _PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_end
                  "yes_openings", "no_openings")
 # A language's own small word sets (LocaleWords); a file without them gets en-US's.
 _LOCALE_WORD_SETS = ("answer_nos", "possessives", "contrast_starts", "contrast_ends", "keep_s",
-                     "twitch_stems", "passed_after", "me_as_my")
+                     "twitch_stems", "passed_after", "me_as_my", "first_person", "explainers",
+                     "sameness")
 # What a carrier phrase said around the slot, put back before reading the slot's words
 # (skill/alexa/handlers.py), in the lexicon's language: `past` is "years ago" in en-US.yaml.
 LEADS: frozenset[str] = frozenset({"denied", "no_but", "sudden", "past", "earlier", "other",
@@ -186,8 +171,15 @@ class LocaleWords:
     fold_accents: bool = False
     # After a word of "fine" ("fine now", "okay again"): it passed, it is no denial.
     passed_after: frozenset[str] = frozenset({"now", "again"})
-    # Words after which "me" is "my" ("me arm", "me mum"): the body and the family.
-    me_as_my: frozenset[str] = _ME_AS_MY
+    # Words after which "me" is "my" ("me arm", "me mum"): the body and the family (en-US.yaml
+    # lists them; none in a language where "me" is no "my").
+    me_as_my: frozenset[str] = frozenset()
+    # The speaker's own words inside a mention ("on my neck"): the mention is theirs.
+    first_person: frozenset[str] = frozenset()
+    # Words that give a reason for what came before ("..., but that's cos I was at the gym").
+    explainers: frozenset[str] = frozenset()
+    # A duration said beside these is how long something stayed the same, not the twitch's.
+    sameness: frozenset[str] = frozenset()
 
     def fold(self, text: str) -> str:
         return text.translate(_FOLD) if self.fold_accents else text
@@ -742,8 +734,7 @@ class Lexicon:
                 # Words that deny by themselves; negated, they tell the sign: "I'm not as
                 # strong as I was".
                 item.negated = not item.negated
-        context = _Context(keys, items, markers, triggers, self.words.twitch_stems,
-                           self.words.passed_after)
+        context = _Context(keys, items, markers, triggers, self.words)
 
         # One mention per id, where first named; a meant mention outweighs a denied one.
         chosen: dict[str, tuple[_Item, tuple[bool, bool, bool, bool]]] = {}
@@ -1103,10 +1094,10 @@ class _Context:
     """The ConText triggers of one reading and the segments they reach over."""
 
     def __init__(self, keys: list[str], items: list[_Item], markers: list[_Item],
-                 triggers: list[_Item], twitch_stems: tuple[str, ...] = _TWITCH_STEMS,
-                 now_words: frozenset[str] = frozenset()) -> None:
+                 triggers: list[_Item], words: LocaleWords = ENGLISH_WORDS) -> None:
         self.items = items
-        self.twitch_stems = twitch_stems
+        self.words = words
+        self.twitch_stems = words.twitch_stems
         self.keys = keys
         # A segment ends at a full stop, a clause breaker or a terminator; a resolution
         # ("but it's gone now") reaches back over clause breakers, to the last full stop.
@@ -1128,7 +1119,7 @@ class _Context:
         self.recent = [item for item in (*triggers, *markers)
                        if item.term.kind in ("recent", "sudden") or (
                            item.term.kind == "terminator"
-                           and now_words & set(keys[item.start:item.end]))]
+                           and words.passed_after & set(keys[item.start:item.end]))]
         self.selves = [item for item in triggers if item.term.kind == "self"]
         self.their_past = [item for item in triggers if item.term.kind == "other_past"]
 
@@ -1139,7 +1130,7 @@ class _Context:
             return False
         between = self.keys[item.end:trigger.start]
         pairs = {" ".join(between[i:i + 2]) for i in range(len(between) - 1)}
-        return bool(set(between) & _EXPLAINERS or pairs & _EXPLAINERS)
+        return bool((set(between) | pairs) & self.words.explainers)
 
     def _between(self, found: list[_Item], start: int, end: int) -> bool:
         return any(start <= item.start and item.end <= end for item in found)
@@ -1183,7 +1174,8 @@ class _Context:
                 resolved |= (trigger.start >= item.end
                              and self.sentence[trigger.start] == self.sentence[item.start]
                              and not self._in_recent_segment(item))
-        if other and any(self.keys[t] in _FIRST_PERSON for t in range(item.start, item.end)):
+        if other and any(self.keys[t] in self.words.first_person
+                         for t in range(item.start, item.end)):
             other = False  # "he did that cracking thing on my neck": the speaker's own neck
         if resolved and sign not in TRANSIENT_EMERGENCIES:
             historical = True  # "a fever last week, but it's gone": not a sign now
@@ -1216,7 +1208,7 @@ class _Context:
         span = [t for t, s in enumerate(self.segment) if s == segment]
         if any(self.keys[t].startswith(self.twitch_stems) for t in span):
             return False
-        if any(self.keys[t] in _SAMENESS for t in span):
+        if any(self.keys[t] in self.words.sameness for t in span):
             return True
         return any(other.is_mention and other.term.kind == "sign" and other is not item
                    and other.term.id != "duration" and not other.negated
