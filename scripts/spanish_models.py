@@ -136,6 +136,11 @@ BASE: dict[str, list[str]] = {
         # costando respirar"): the words after it are read as said.
         "no tengo tiempo " + S, "no tengo mucho tiempo " + S, "no sé qué me pasa " + S,
         "no sé qué tengo " + S, "no sé lo que me pasa " + S,
+        # a question about what is happening now ("¿es normal que se me duerma medio cuerpo?")
+        # is read as said: a sign in it counts, an emergency gets the number
+        "y " + S, "es normal que " + S, "es grave que " + S, "es malo que " + S,
+        "es peligroso que " + S, "qué causa que " + S, "por qué será que " + S,
+        "debo preocuparme si " + S,
     ],
     "SuddenSymptomIntent": [
         "hace una hora " + S, "hace unas horas " + S, "hace unos minutos " + S, "hace un rato " + S,
@@ -276,7 +281,7 @@ BASE: dict[str, list[str]] = {
     ],
     "WhatIfIntent": [
         "y si me da " + S, "y si " + S, "qué pasa si " + S, "qué pasa si me da " + S,
-        "qué hago si " + S, "qué hago si me da " + S, "debo preocuparme si " + S,
+        "qué hago si " + S, "qué hago si me da " + S,
         "si me da " + S, "me puede dar " + S, "me va a dar " + S, "puede causar " + S,
         "y si me llega a dar " + S, "qué tal si " + S, "qué pasaría si " + S,
         "y si tengo " + S, "qué debo hacer si " + S,

@@ -453,6 +453,10 @@ KINDS = [
     ("ya va para dos meses", "duration", False, False, False, False),
     ("empezó hace tres o cuatro días", "duration", True, False, False, False),
     ("orino con normalidad", "bladder_bowel", True, False, False, False),
+    # the subjunctive after "es normal que", "qué causa que"
+    ("es normal que se me duerma medio cuerpo", "sudden_weakness", False, False, False, False),
+    ("qué causa que se me trabe la lengua", "speech", False, False, False, False),
+    ("es grave que me duela el pecho así", "chest_pain", False, False, False, False),
     # figures of speech and slips: no sign
     ("casi me da un infarto con la noticia", None, False, False, False, False),
     ("me ahogo de calor en el camión", None, False, False, False, False),
@@ -935,6 +939,22 @@ OWN_CASES = [
      "el abuelo no puede levantar el brazo y habla raro desde hace un rato"),
     ("es-ES", "screen", "emergency", None,
      "mi marido, que está aquí conmigo, tiene la boca torcida y no le entiendo"),
+    # a question about what is happening now, in the subjunctive it takes
+    ("es-MX", "screen", "emergency", None, "¿es normal que se me duerma medio cuerpo de repente?"),
+    ("es-MX", "screen", "emergency", None, "¿por qué se me cayó la cara de un lado hace rato?"),
+    ("es-MX", "screen", "emergency", None, "¿es grave que me duela el pecho así ahorita?"),
+    ("es-MX", "screen", "emergency", None, "¿debo preocuparme si ahorita no puedo respirar bien?"),
+    ("es-MX", "screen", "emergency", None, "¿qué hago? mi papá se desmayó"),
+    ("es-US", "lifestyle", "emergency", None,
+     "estrés, pero oye, ¿es normal que se me trabe la lengua de repente como ahorita?"),
+    ("es-US", "lifestyle", "emergency", None, "¿qué causa que de repente no pueda mover el brazo?"),
+    ("es-ES", "duration", "emergency", None,
+     "¿y por qué me ha dado este dolor de cabeza tan bestia de golpe?"),
+    ("es-ES", "duration", "emergency", None, "¿eso es grave? porque ahora mismo veo doble"),
+    ("es-MX", "screen", "not_now", "emergency_now", "¿un tic puede ser señal de un derrame?"),
+    ("es-MX", "screen", "not_now", "emergency_now", "¿qué pasa si me da un infarto?"),
+    ("es-MX", "screen", "not_now", "emergency_now",
+     "leí que los tics pueden ser de un derrame, ¿es cierto?"),
 ]
 
 
