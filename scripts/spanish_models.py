@@ -265,6 +265,8 @@ BASE: dict[str, list[str]] = {
         "lo estoy mirando para mi {person}",
         "que es para mi {person}", "es para mi {person} que está aquí a mi lado",
         "no es para mí es para mi {person}", "esto no es para mí", "es para mi {person} que " + S,
+        "quiero checar a mi {person}", "quiero revisar a mi {person}", "es por mi {person}",
+        "vengo por mi {person}", "lo hago por mi {person} que " + S,
     ],
     "PastSymptomIntent": [
         "hace años " + S, "hace mucho " + S, "hace mucho tiempo " + S, "de niño " + S,

@@ -91,10 +91,13 @@ def in_english(locale: str, speech: str) -> str:
     return speech
 
 
-# Some launch lines say the whole invocation ("Alexa, abre neck twitch check, es para mi jefa");
-# the judge puts its own in front ("tell neck twitch check ..."), so the writer's is taken off.
+# Some launch lines say the whole invocation ("Alexa, abre neck twitch check, es para mi jefa",
+# or with the Spanish name, "abre revisión de tic en el cuello, es para mi hija"); the judge puts
+# its own in front ("tell neck twitch check ..."), so the writer's is taken off.
+SPANISH_NAME = "revisión de tic en el cuello"
 _WRITERS_INVOCATION = re.compile(
-    rf"^(tell {ENGLISH_NAME} )alexa (?:\w+ ){{1,3}}?{ENGLISH_NAME} (?:que |y |si |sobre )?")
+    rf"^(tell {ENGLISH_NAME} )(?:alexa )?(?:\w+ ){{0,3}}?(?:{ENGLISH_NAME}|{SPANISH_NAME}) "
+    r"(?:que |y |si |sobre )?")
 
 
 def _one_shot(utterance: str) -> str:
@@ -154,6 +157,12 @@ def test_the_adapter_maps_only_what_the_content_says() -> None:
     assert in_english("es-US", "Gracias, anoté hormigueo.") == "Gracias, anoté hormigueo."
     assert _one_shot("tell neck twitch check alexa dile a neck twitch check que es para mi madre") \
         == "tell neck twitch check es para mi madre"
+    assert _one_shot("tell neck twitch check alexa abre revisión de tic en el cuello es para mi "
+                     "hija") == "tell neck twitch check es para mi hija"
+    assert _one_shot("tell neck twitch check abre revisión de tic en el cuello que quiero checar "
+                     "a mi esposo") == "tell neck twitch check quiero checar a mi esposo"
+    assert _one_shot("tell neck twitch check me duele el cuello") == (
+        "tell neck twitch check me duele el cuello")
     assert _in_spanish("tell neck twitch check es para mi madre", "revisión de tic en el cuello") \
         == "pregunta a revisión de tic en el cuello es para mi madre"
 

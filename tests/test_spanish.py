@@ -1014,6 +1014,24 @@ OWN_CASES = [
      "mi papá tuvo un infarto hace cinco años y está bien"),
     ("es-MX", "screen", "not_now", "emergency_now",
      "a mi tía le dio una embolia en 2015 y quedó con secuelas"),
+    # at the launch, with the invocation said in Spanish
+    ("es-MX", "launch", "emergency", None,
+     "Alexa, abre revisión de tic en el cuello, mi esposo no puede hablar y tiene la boca chueca"),
+    ("es-MX", "launch", "emergency", None,
+     "abre revisión de tic en el cuello, me duele el pecho horrible"),
+    ("es-MX", "launch", "emergency", None,
+     "revisión de tic en el cuello, ayuda, mi mamá se desmayó"),
+    ("es-US", "launch", "emergency", None,
+     "Alexa, pregúntale a revisión de tic en el cuello qué hago, no puedo respirar"),
+    ("es-US", "launch", "emergency", None, "open neck twitch check, mi papá está convulsionando"),
+    ("es-ES", "launch", "emergency", None,
+     "Alexa, abre revisión de tic en el cuello, que se me ha dormido medio cuerpo de golpe"),
+    ("es-ES", "launch", "emergency", None,
+     "abre revisión de tic en el cuello, tengo el peor dolor de cabeza de mi vida"),
+    ("es-MX", "launch", "other_person", None,
+     "Alexa, abre revisión de tic en el cuello, es para mi hija"),
+    ("es-MX", "launch", "other_person", None,
+     "abre revisión de tic en el cuello que quiero checar a mi esposo"),
 ]
 
 
