@@ -51,9 +51,11 @@ EXPANDED_INTENTS = (
 # Answers that say a warning sign is there (or may be), and answers that say it is not: hearing
 # one as the other is the dangerous error ("yes/no swap").
 YES_SIDE = frozenset(
-    {YES, "YesDetailIntent", "ReportSymptomIntent", SUDDEN, EMERGENCY, "NotSureIntent"}
+    {YES, "YesDetailIntent", "ReportSymptomIntent", SUDDEN, EMERGENCY, "NotSureIntent",
+     # a sign reported with a "no" before it, or with when it happened: still a report
+     "NoButIntent", "PastSymptomIntent", "EarlierSymptomIntent"}
 )
-NO_SIDE = frozenset({NO, "NoDetailIntent", "DenySymptomIntent"})
+NO_SIDE = frozenset({NO, "NoDetailIntent", "DenySymptomIntent", "SignFineIntent"})
 # Said at once, even unconfirmed: the skill answers with the emergency number first.
 AT_ONCE = frozenset({EMERGENCY, SUDDEN})
 # Requests that change what happens next (besides the answers above): read back unless sure.
@@ -65,6 +67,11 @@ CHANGES_STATE = frozenset(
         "AMAZON.NavigateHomeIntent",
         "GoBackIntent",
         "DeleteDataIntent",
+        # an earlier answer changed, the check turned to someone else, a question skipped
+        # (which counts as "not sure")
+        "CorrectionIntent",
+        "OtherPersonIntent",
+        "SkipIntent",
     }
 )
 

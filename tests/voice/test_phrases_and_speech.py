@@ -113,6 +113,22 @@ def test_which_answers_are_read_back() -> None:
 
 
 @pytest.mark.parametrize(
+    ("intent", "side"),
+    [("NoButIntent", "yes"), ("PastSymptomIntent", "yes"), ("EarlierSymptomIntent", "yes"),
+     ("SignFineIntent", "no"), ("CorrectionIntent", None), ("OtherPersonIntent", None),
+     ("SkipIntent", None)],
+)
+def test_answers_in_other_words_are_answers_too(intent: str, side: str | None) -> None:
+    """"no, but my legs twitch too" reports a sign and "swallowing? no, it's the same" denies
+    one: each is read back unless sure, like a yes or a no, and hearing one as the other side
+    is a swap; a correction, the check turned to someone else, or a skipped question (counted
+    as not sure) change the check too. None of them is a request sent on a guess."""
+    assert intent in nlu_for("en-US").model.intents
+    assert polarity(intent) == side
+    assert consequential(intent)
+
+
+@pytest.mark.parametrize(
     ("ssml", "words"),
     [
         ('<speak>Please call <say-as interpret-as="digits">911</say-as> now.</speak>',
