@@ -34,6 +34,15 @@ All four came from the accuracy report: the first decoding drops a trailing "not
 noise, hears "i did" as "i didn't" even in quiet, and its few other swaps were lone
 hypotheses or had the other side among the n best.
 
+When the best hypothesis is no phrase, the n best are searched for an answer (`rescued`):
+taken only in a quiet room (`RESCUE_MIN_SNR_DB`), never sure (so read back), checked for the
+same doubts; an emergency found there gets the number, never sent.
+
+The check against requests ("command") is made only for an answer that would be sure, the
+only kind sent without a read-back, and only a whole request heard counts: the grammar
+decoding returns the words it got through when it reaches no end ("gotta" of "gotta go"), and
+such fragments had doubted a third of the clean answers asked again.
+
 "Sure" (`Hearing.sure`) needs all of: the best hypothesis's posterior probability at least
 `SURE_PROBABILITY`; at least `SURE_AGREEMENT` of the five best hypotheses meaning the same
 intent and none of them meaning another; a phrase that is not a negation twin; and speech
@@ -79,6 +88,13 @@ SURE_PROBABILITY = 0.1
 SURE_AGREEMENT = 0.4
 MIN_SURE_SNR_DB = 10.0
 NBEST = 5
+# When the best hypothesis is no phrase, an answer among the n best is taken (never sure: read
+# back) only when the speech stood at least this far above the room: in a quiet room the n
+# best are near variants of what was said ("i have trouble again" / "i have trouble walking"),
+# in babble they are noise (on the office report's tuning part, clean recordings stood 25-47
+# dB above the room and those in 20 dB babble 13-23 dB; rescues there were wrong half the
+# time).
+RESCUE_MIN_SNR_DB = 24.0
 # Language-model weight of a yes/no phrase relative to any other phrase.
 ANSWER_WEIGHT = 5
 # Fixed back-off discount: low, so that the model keeps to the phrases' own word order.
@@ -223,6 +239,8 @@ class Hearing:
     # Not taken as a phrase, but emergency words were heard (in the best hypothesis or the n
     # best): the voice loop gives the number at once and asks again.
     urgent: bool = False
+    # Taken from the n best because the best hypothesis was no phrase: never sure.
+    rescued: bool = False
 
     @property
     def accepted(self) -> bool:
@@ -245,6 +263,7 @@ class Hearing:
             "snr_db": None if self.snr_db is None else round(self.snr_db, 1),
             "sure": self.sure,
             "urgent": self.urgent,
+            "rescued": self.rescued,
         }
 
 
@@ -394,7 +413,8 @@ class Recognizer:
                 store_cached(folder, entry)
         self._twins = self.phrases.twins()
         self._focused_searches: dict[frozenset[str], str | None] = {}
-        self._last: tuple[tuple[bool, bytes], Hearing] | None = None
+        self._last: tuple[tuple[bool, bool, bytes], Hearing] | None = None
+        self._last_decode: tuple[tuple[str | None, bytes], tuple[list[str], float]] | None = None
         # Short requests ("help", "stop", "say that again"): an answer is checked against them.
         self._urgent_words = EMERGENCY_CUES & frozenset(
             w for p in self.phrases.phrases if p.intent in AT_ONCE for w in p.text.split()
@@ -417,19 +437,27 @@ class Recognizer:
         The last hearing is kept: the end-of-speech detector's `complete` and the hearing that
         follows it share one decoding. `snr_db` decides only `sure`.
         """
-        key = (confirm, pcm)
+        rescue = snr_db is None or snr_db >= RESCUE_MIN_SNR_DB
+        key = (confirm, rescue, pcm)
         if self._last is None or self._last[0] != key:
-            self._last = (key, self._hear(pcm, confirm))
+            self._last = (key, self._hear(pcm, confirm, rescue))
         heard = self._last[1]
         loud_enough = snr_db is None or snr_db >= MIN_SURE_SNR_DB
         return replace(heard, snr_db=snr_db, sure=heard.sure and loud_enough)
 
-    def _hear(self, pcm: bytes, confirm: bool) -> Hearing:
+    def _hear(self, pcm: bytes, confirm: bool, rescue: bool = True) -> Hearing:
         started = time.perf_counter()
         pcm = room_tone(pcm)
-        texts, probability = self._decode(pcm, CONFIRM_SEARCH if confirm else None)
+        texts, probability = self._decoded(pcm, CONFIRM_SEARCH if confirm else None)
         text, alternatives = texts[0], texts[1:]
         understanding = self.understand(text, confirm)
+        rescued = False
+        if understanding is None and not confirm and rescue:
+            found = self._rescue(texts)
+            if found is not None:
+                index, understanding = found
+                text, rescued = texts[index], True
+                alternatives = [t for i, t in enumerate(texts) if i != index]
         intent = understanding.intent if understanding is not None else None
         agreement = 0.0
         rival: str | None = None
@@ -446,20 +474,25 @@ class Recognizer:
             side = polarity(intent)
             contradicted = any(polarity(m.intent) not in (None, side) for _, m in others)
         twin = text in self._twins
-        doubt = self._doubt(pcm, text, intent, twin, agreement, contradicted)
+        sure = (
+            intent is not None
+            and not rescued
+            and probability >= SURE_PROBABILITY
+            and agreement >= SURE_AGREEMENT
+            and rival is None
+            and not twin
+        )
+        doubt = self._doubt(pcm, text, intent, twin, agreement, contradicted, rescued, sure)
+        if doubt is None and rescued and intent in AT_ONCE:
+            # An emergency among the n best only: the number, never the emergency sent.
+            doubt = "unsupported"
         meant = intent
         if doubt is not None:
             understanding, intent = None, None
         urgent = intent is None and any(
             word in self._urgent_words for heard in texts for word in heard.split()
         )
-        sure = (
-            intent is not None
-            and probability >= SURE_PROBABILITY
-            and agreement >= SURE_AGREEMENT
-            and rival is None
-            and not twin
-        )
+        sure = sure and intent is not None
         return Hearing(
             text=text,
             understanding=understanding,
@@ -474,7 +507,18 @@ class Recognizer:
             doubt=doubt,
             meant=meant,
             urgent=urgent,
+            rescued=rescued,
         )
+
+    def _rescue(self, texts: list[str]) -> tuple[int, Understanding] | None:
+        """When the best hypothesis is no phrase: the first of the n best that is an answer or
+        an emergency phrase (`rescue`), and its index; it is never sure (read back, or for an
+        emergency the number given)."""
+        for index, alternative in enumerate(texts[1:], start=1):
+            found = self.understand(alternative)
+            if found is not None and consequential(found.intent):
+                return index, found
+        return None
 
     def complete(self, pcm: bytes) -> float | None:
         """After how long a pause `pcm` is whole, or None (the detector's full pause). The
@@ -487,6 +531,15 @@ class Recognizer:
         if not hearing.accepted or hearing.intent is None or consequential(hearing.intent):
             return None
         return SHORT_PAUSE
+
+    def _decoded(self, pcm: bytes, search: str | None) -> tuple[list[str], float]:
+        """`_decode`, kept for the last utterance: it is heard once with and once without
+        the n best (`hear`) when the room is too loud for them."""
+        key = (search, pcm)
+        if self._last_decode is None or self._last_decode[0] != key:
+            self._last_decode = (key, self._decode(pcm, search))
+        texts, probability = self._last_decode[1]
+        return list(texts), probability
 
     def _decode(self, pcm: bytes, search: str | None) -> tuple[list[str], float]:
         """The best hypothesis then the n best, each as single-spaced words, and the best's
@@ -516,11 +569,15 @@ class Recognizer:
         twin: bool,
         agreement: float,
         contradicted: bool,
+        rescued: bool = False,
+        sure: bool = True,
     ) -> str | None:
         """Why an exact phrase that answers the question is not taken as heard, or None.
 
         Only answers (yes-side or no-side, emergencies included) are doubted: a request such as
-        "help" changes nothing.
+        "help" changes nothing. An answer found only among the n best (`rescued`) is never
+        "unsupported" (that is how it was found); the check against requests is made only for
+        an answer that would be `sure`, the only kind sent without a read-back.
         """
         if intent is None or polarity(intent) is None:
             return None
@@ -533,9 +590,9 @@ class Recognizer:
         words = set(text.split())
         if words & YES_WORDS and words & NO_WORDS:
             return "mixed"
-        if agreement == 0:
+        if agreement == 0 and not rescued:
             return "unsupported"
-        if not self._not_a_command(pcm, text):
+        if sure and not self._not_a_command(pcm, text):
             return "command"
         return None
 
@@ -561,12 +618,16 @@ class Recognizer:
 
     def _not_a_command(self, pcm: bytes, text: str) -> bool:
         """Decoded again against `text` and the short requests alone ("help", "stop", "say
-        that again"), is it still `text`? A request heard as an answer ("help" as "no") is not
-        taken as one."""
+        that again"), is no request heard instead? A request heard as an answer ("help" as
+        "no") is not taken as one.
+
+        Only a whole request counts: a grammar decoding that reaches no end returns the
+        words it got through ("no" as "no" of "no more", "not at all" as "gotta" of "gotta
+        go"), and such a fragment is no request."""
         if not self._commands:
             return True
         heard = self._focused(pcm, frozenset({text, *self._commands}))
-        return bool(heard) and heard[0] == text
+        return not heard or heard[0] == text or heard[0] not in self._commands
 
     def understand(self, text: str, confirm: bool = False) -> Understanding | None:
         """The NLU's reading of `text` if it is an exact phrase (for `confirm`: yes or no)."""
