@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from voice_helpers import EMERGENCY, PROVIDER, SELF_CARE, run_scripted
+from dataclasses import replace
 
-from skill.voice.talk import DENIED, NOT_CAUGHT, OFFER_KEYBOARD
+import pytest
+from voice_helpers import EMERGENCY, PROVIDER, SELF_CARE, FakeRecognizer, nlu_for, run_scripted
+
+from skill.voice.talk import DENIED, MAYBE_EMERGENCY, NOT_CAUGHT, OFFER_KEYBOARD, decide
 
 NOS = ["no"] * 30
 
@@ -95,11 +97,26 @@ def test_requests_that_change_nothing_are_sent_without_a_read_back_when_sure() -
     assert run.exchanges[1].intent == "AMAZON.RepeatIntent"
 
 
-def test_a_request_heard_unsure_is_not_sent() -> None:
-    """"what" / "hang on" heard unsure may be a misheard answer: the question is asked again."""
+def test_a_request_heard_unsure_is_sent_when_the_n_best_back_it() -> None:
+    """The fake's "unsure" is backed by 40% of the n best, none meaning anything else."""
     run = run_scripted(["say that again?", *NOS])
+    assert run.exchanges[1].action == "sent"
+    assert run.exchanges[1].intent == "AMAZON.RepeatIntent"
+
+
+def test_a_request_heard_unsure_in_a_loud_room_is_not_sent_and_gets_the_number() -> None:
+    """There an emergency was heard as "what": the question is asked again, with the number."""
+    run = run_scripted(["!say that again?", *NOS])
     assert run.exchanges[1].action == "not caught" and run.exchanges[1].intent is None
-    assert (run.exchanges[1].said or "").startswith(NOT_CAUGHT)
+    assert (run.exchanges[1].said or "").startswith(MAYBE_EMERGENCY.format(number="9 1 1"))
+
+
+@pytest.mark.parametrize(("agreement", "rival"), [(0.2, None), (0.8, "yes")])
+def test_a_request_the_n_best_do_not_back_is_not_sent(agreement: float, rival: str | None) -> None:
+    """"what" / "hang on" heard unsure may be a misheard answer: the question is asked again."""
+    hearing = FakeRecognizer(nlu_for()).hear(b"say that again?", snr_db=30.0)
+    assert decide(hearing) == "sent"
+    assert decide(replace(hearing, agreement=agreement, rival=rival)) == "not caught"
 
 
 def test_silence_gets_the_reprompt_once_then_the_session_closes() -> None:

@@ -43,13 +43,17 @@ def new_simulator(locale: str = "en-US") -> Simulator:
 # -- fakes: no audio at all -----------------------------------------------------------------------
 
 
+LOUD_ROOM_SNR = 12.0  # below talk.LOUD_ROOM_SNR_DB, above recognizer.MIN_SURE_SNR_DB
+
+
 class ScriptedEar:
     """Utterances as text: "no" (recogniser sure), "no?" (not sure), "" (silence),
     "#mumble" (not an exact phrase). The fake recogniser reads the text back out of the bytes.
 
     Timing: a leading "^" is speech that started before the prompt ended (spoken over it:
     `Utterance.overlapped`); "|" is a pause inside the speech ("no|wait yes": the last stretch,
-    `Utterance.tail()`, is "wait yes")."""
+    `Utterance.tail()`, is "wait yes"). Before all that, a "!" is speech in a loud room: only
+    `LOUD_ROOM_SNR` dB above it (30 dB otherwise)."""
 
     def __init__(self, turns: list[str]) -> None:
         self.turns = list(turns)
@@ -66,10 +70,13 @@ class ScriptedEar:
         self.source = f"scripted-{self.heard}"
         if text == "":
             return None
+        loud = text.startswith("!")
+        text = text.lstrip("!")
         overlapped = text.startswith("^")
         pcm = text.lstrip("^").encode()
         pauses = tuple(i + 1 for i, byte in enumerate(pcm) if byte == ord("|"))
-        return Utterance(pcm, snr_db=30.0, pauses=pauses, overlapped=overlapped)
+        return Utterance(pcm, snr_db=LOUD_ROOM_SNR if loud else 30.0, pauses=pauses,
+                         overlapped=overlapped)
 
 
 class FakeRecognizer:
