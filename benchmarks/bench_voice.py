@@ -365,10 +365,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="start-up runs of each [5]")
     parser.add_argument("--cache", type=Path, default=ROOT / ".voice-cache")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="time start-up (and its peak memory) only, not a conversation")
     parser.add_argument("--startup-probe", type=Path, metavar="CACHE", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.startup_probe:
         startup_probe(args.startup_probe)
+        return 0
+    if args.startup_only:
+        first_ms, voice_ms, hello_ms = startup(max(1, args.runs))
+        peak = round(max(MEMORY_MB)) if MEMORY_MB else None
+        print(f"Start-up to the first word of the welcome: {voice_ms:.0f} ms cached "
+              f"({first_ms:.0f} ms the first time, nothing cached); hello-world skill cold "
+              f"start {hello_ms:.0f} ms (ratio {voice_ms / hello_ms:.2f}x); peak memory "
+              f"{peak} MB")
         return 0
     from skill.voice.synth import AudioCache, tools_missing
 

@@ -48,7 +48,7 @@ from skill.voice.office import (
     read_human,
     split_human,
 )
-from skill.voice.phrases import AT_ONCE, YES, polarity
+from skill.voice.phrases import AT_ONCE, DEFAULT_CAP, YES, polarity
 
 PARTS: dict[str, dict[str, tuple[str, ...]]] = {
     "tuning": {
@@ -120,13 +120,19 @@ class Tally:
     non_answers: int = 0
     non_answer_answers: int = 0  # reached the skill as a yes-side or no-side answer
     non_answer_requests: int = 0  # reached the skill as a request that changes nothing
+    non_answer_read_back: int = 0  # read back (never sent without the person's yes)
+    # The number given where no emergency was said (an answer or a non-answer): by the words
+    # heard, and by the loud-room rule.
+    false_alarms: int = 0
+    false_alarms_loud_room: int = 0
     seconds: float = 0.0
     examples: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)  # answers asked again, and why
 
     def add(self, other: Tally) -> None:
         for name, value in asdict(other).items():
-            if name == "examples":
-                self.examples.extend(other.examples)
+            if name in ("examples", "asked"):
+                getattr(self, name).extend(getattr(other, name))
             else:
                 setattr(self, name, getattr(self, name) + value)
 
@@ -173,8 +179,16 @@ def _turn(pcm: bytes, confirm: bool = False) -> tuple[Any, str, bool]:
     return hearing, decide(hearing, overlapped=forced), forced
 
 
+def _false_alarm(tally: Tally, action: str) -> None:
+    tally.false_alarms += action == "number given"
+    tally.false_alarms_loud_room += action in ("number given (loud room)",
+                                               "read back (loud room)")
+
+
 def _non_answer(tally: Tally, hearing: Any, action: str, label: str) -> None:
     tally.non_answers += 1
+    tally.non_answer_read_back += action.startswith("read back")
+    _false_alarm(tally, action)
     if action not in ("sent", "sent at once"):
         return
     if polarity(hearing.intent) is not None:
@@ -221,8 +235,16 @@ def run_job(job: Job) -> Tally:
         if action in ("silence", "not caught", "yes or no", "number given",
                       "number given (loud room)"):
             tally.asked_again += 1
+            _false_alarm(tally, action)
+            if hearing is not None:
+                tally.asked.append(
+                    f"{label}: said {text!r}, heard {hearing.text!r}, asked again ({action}; "
+                    f"doubt {hearing.doubt}, meant {hearing.meant}, p {hearing.probability:.2f},"
+                    f" n-best {list(hearing.alternatives)})")
+            else:
+                tally.asked.append(f"{label}: said {text!r}, heard nothing ({action})")
             continue
-        tally.read_back += action == "read back"
+        tally.read_back += action.startswith("read back")
         if intent == truth.intent:
             tally.exact += 1
             continue
@@ -248,7 +270,7 @@ def run_job(job: Job) -> Tally:
             tally.caught_at_once += 1
         elif action == "number given":
             tally.caught_number += 1
-        elif action == "number given (loud room)":
+        elif action in ("number given (loud room)", "read back (loud room)"):
             tally.caught_loud_room += 1
         else:
             heard = hearing.text if hearing is not None else ""
@@ -284,14 +306,16 @@ class Report:
                 "swaps | wrong or swapped reaching the skill | emergencies caught (at once + "
                 "number given for its words) | + number given for the loud room | "
                 "read-back replies right (false yes) | off-list reaching the "
-                "skill as an answer (as a request) |")
-        rows = [head, "|" + " --- |" * 10]
+                "skill as an answer (as a request; read back) | number given, no emergency "
+                "said (by words + loud room) |")
+        rows = [head, "|" + " --- |" * 11]
         for noise in NOISES:
             t = self.by_noise.get(noise)
             if t is None:
                 continue
             caught = t.caught_at_once + t.caught_number
             loud = caught + t.caught_loud_room
+            calm = t.said + t.non_answers
             rows.append(
                 f"| {noise} | {t.exact}/{t.said} ({_pct(t.exact, t.said)}) | {t.asked_again} | "
                 f"{t.wrong} | {t.swaps} | {t.reached_wrong} ({t.reached_swaps} swaps) | "
@@ -299,12 +323,15 @@ class Report:
                 f"{t.caught_number}) | {loud}/{t.emergencies} ({_pct(loud, t.emergencies)}) | "
                 f"{t.confirm_correct}/{t.confirm_said} "
                 f"({t.confirm_false_yes}) | {t.non_answer_answers}/{t.non_answers} "
-                f"({t.non_answer_requests}) |")
+                f"({t.non_answer_requests}; {t.non_answer_read_back}) | "
+                f"{t.false_alarms} + {t.false_alarms_loud_room} of {calm} |")
         o = self.other
         rows.append("")
         rows.append(f"Babble alone and people reading (Debian pocketsphinx-testdata): "
                     f"{o.non_answers} recordings, {o.non_answer_answers} reached the skill as "
-                    f"an answer, {o.non_answer_requests} as a request.")
+                    f"an answer, {o.non_answer_requests} as a request, {o.non_answer_read_back} "
+                    f"read back; the number given {o.false_alarms} + "
+                    f"{o.false_alarms_loud_room} (loud room) times.")
         return "\n".join(rows)
 
     def voice_table(self) -> str:
@@ -333,6 +360,10 @@ class Report:
             found.extend(tally.examples)
         return found
 
+    def asked_again(self) -> list[str]:
+        """Every answer asked again, with what was heard and why it was not taken."""
+        return [line for tally in self.by_noise.values() for line in tally.asked]
+
 
 def _pct(a: int, b: int) -> str:
     return f"{a / b:.0%}" if b else "-"
@@ -341,6 +372,7 @@ def _pct(a: int, b: int) -> str:
 def _json(t: Tally) -> dict[str, Any]:
     data = asdict(t)
     data.pop("examples")
+    data.pop("asked")
     data["seconds"] = round(t.seconds, 1)
     return data
 
@@ -390,22 +422,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="processes [2]")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--examples", action="store_true", help="list every error")
+    parser.add_argument("--asked", action="store_true",
+                        help="list every answer asked again, with its doubt and n best")
+    parser.add_argument("--voices", nargs="+", metavar="ENGINE:NAME",
+                        help="only these voices of the part (for iterating on a subset)")
+    parser.add_argument("--speeds", nargs="+", choices=sorted(SPEEDS), help="only these speeds")
+    parser.add_argument("--noises", nargs="+", choices=list(NOISES), help="only these noises")
+    parser.add_argument("--no-non-speech", action="store_true",
+                        help="leave out babble alone and the human recordings")
     args = parser.parse_args(argv)
     part = "held-out" if args.held_out else "tuning"
-    missing = engines_missing(VOICES_OF[part])
+    voices: tuple[Voice, ...] = VOICES_OF[part]
+    if args.voices:
+        unknown = sorted(set(args.voices) - {v.label for v in voices})
+        if unknown:
+            print(f"error: not a voice of the {part} part: {', '.join(unknown)}",
+                  file=sys.stderr)
+            return 2
+        voices = tuple(v for v in voices if v.label in args.voices)
+    missing = engines_missing(voices)
     if missing:
         print(f"error: not installed: {', '.join(missing)} (see docs/voice.md)", file=sys.stderr)
         return 2
-    report = measure(part, jobs_for(part, args.cache), max(1, args.jobs))
+    work = jobs_for(part, args.cache, voices, args.speeds, args.noises,
+                    non_speech=not args.no_non_speech)
+    report = measure(part, work, max(1, args.jobs))
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
         return 0
-    print(f"{part}: {report.seconds:.0f} s")
+    from skill.voice.recognizer import cache_key
+
+    recogniser = _recogniser()
+    print(f"{part}: {report.seconds:.0f} s; the en-US model as "
+          f"{cache_key(recogniser.nlu, DEFAULT_CAP)} ({len(recogniser.phrases.phrases)} "
+          f"phrases)")
     print(report.table())
     print()
     print(report.voice_table())
     if args.examples:
         print("\n".join(report.examples()))
+    if args.asked:
+        print("\n".join(report.asked_again()))
     return 0
 
 
