@@ -713,6 +713,8 @@ OWN_NOT_EMERGENCIES_C = [
                  "está curado"),
     ("es-MX", 3, "me quedé sin palabras cuando me lo dijo"),
     # figures of speech: shame, a coughing or panic attack, fright, laughter, tiredness, children
+    ("es-MX", 0, "me dio un vuelco el corazón cuando vi el precio"),
+    ("es-ES", 3, "se me heló la sangre con la noticia"),
     ("es-MX", 0, "se me cayó la cara de vergüenza cuando me lo dijeron"),
     ("es-US", 3, "anoche me dio un ataque de tos horrible por la gripa"),
     ("es-US", 0, "me dio un ataque de pánico la semana pasada"),
@@ -1032,6 +1034,15 @@ OWN_CASES = [
      "Alexa, abre revisión de tic en el cuello, es para mi hija"),
     ("es-MX", "launch", "other_person", None,
      "abre revisión de tic en el cuello que quiero checar a mi esposo"),
+    # standing up fast, travel sickness, a past palsy: no sign now
+    ("es-MX", "balance", "not_now", "balance", "me mareé en el camión porque iba leyendo"),
+    ("es-MX", "balance", "not_now", "balance",
+     "solo cuando me levanto muy rápido de la cama me mareo un segundito"),
+    ("es-US", "stroke_signs", "not_now", "face_droop",
+     "hace como seis meses tuve parálisis de Bell, ya estoy bien"),
+    ("es-US", "swallowing", "not_now", "swallowing",
+     "una vez me atraganté con una espina de pescado hace años"),
+    ("es-MX", "screen", "no", None, "nada de eso, gracias a Dios"),
 ]
 
 
