@@ -39,13 +39,14 @@ TUNING = frozenset({"es tuning", "es tuning B"})
 # Measured floors (README, "En español"): a change that understands less fails. Emergencies
 # missed and safety misreads are held at zero on the tuning parts (197/200 and 138/150 now).
 # Tuning B measured 89/150 untuned, with 22 safety misreads (17 emergencies missed); 136/150
-# and none after the tuning step it was used for, 138/150 after the later steps. The first
-# held-out part is held to what it measures (first run 77/120 with 11 safety misreads, 9 of
-# them emergencies missed; 75/120 after the later tuning steps, the same 11): far from the zero
-# the issue asks for, and said so in the README. Held-out B is held to its one measurement,
-# taken after the rules were fixed.
-MIN_SHARE = {"es tuning": 0.98, "es tuning B": 0.92, "es held out": 0.62, "es held out B": 0.0}
-MAX_UNSAFE = {"es tuning": 0, "es tuning B": 0, "es held out": 11, "es held out B": 1000}
+# and none after the tuning step it was used for, 138/150 after the later steps. The held-out
+# parts are held to what they measure: the first was 77/120 with 11 safety misreads (9
+# emergencies missed) at its first run and 75/120 later, and 83/120 with 6 (5 of 18
+# emergencies missed, 1 reported sign lost) after tuning B's step; held-out B, measured once
+# after the rules were fixed, 104/150 with 15 (10 of 50 emergencies missed, 4 reported signs
+# lost, 1 false emergency). Far from the zero the issue asks for, and said so.
+MIN_SHARE = {"es tuning": 0.98, "es tuning B": 0.92, "es held out": 0.69, "es held out B": 0.69}
+MAX_UNSAFE = {"es tuning": 0, "es tuning B": 0, "es held out": 6, "es held out B": 15}
 ENGLISH_NAME = "neck twitch check"
 
 
