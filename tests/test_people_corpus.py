@@ -16,8 +16,8 @@ from skill.simulator.transport import InProcess
 
 # Measured floors (README, "How well it understands"): a change that understands less, or misreads
 # more, fails. The held-out parts' figures are the open gap of issue 18 (goal: 90%, no misread).
-MIN_SHARE = {"tuning": 0.90, "tuning B": 0.90, "tuning C": 0.85, "tuning D": 0.82,
-             "tuning E": 0.90, "held out": 0.78, "held out B": 0.74, "held out C": 0.75,
+MIN_SHARE = {"tuning": 0.91, "tuning B": 0.92, "tuning C": 0.88, "tuning D": 0.85,
+             "tuning E": 0.92, "held out": 0.78, "held out B": 0.74, "held out C": 0.75,
              "held out D": 0.0}
 MAX_UNSAFE = {"tuning": 0, "tuning B": 1, "tuning C": 0, "tuning D": 1, "tuning E": 0,
               "held out": 12, "held out B": 16, "held out C": 14, "held out D": 999}

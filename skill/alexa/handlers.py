@@ -592,6 +592,19 @@ class _SayThenGoOnHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         talk = Conversation(handler_input)
+        _sign, words = _slot(handler_input, names.SYMPTOM_SLOT)
+        if words:
+            # "What's making my chest so tight right now?": a question about the person's own
+            # body (their own words) or someone else's, that tells an emergency, gets the
+            # number first; "what causes chest pain?" is a question, answered.
+            heard = _heard(handler_input, talk, negating=False)
+            if talk.about_other:
+                heard = heard.about_them()
+            own = set(words.lower().split()) & _lexicon(talk).words.first_person
+            if own and heard.is_emergency(talk.rules):
+                return talk.emergency(*heard.signs)
+            if heard.is_their_emergency(talk.rules):
+                return talk.emergency(*heard.others, other=True)
         return talk.reask(*(talk.text(key) for key in self.keys), talk.text("back_to_check"))
 
 

@@ -129,6 +129,9 @@ TRANSIENT_EMERGENCIES: frozenset[str] = frozenset({
     "emergency_now", "breathing_now", "face_droop", "sudden_weakness", "sudden_speech",
     "sudden_balance", "vision", "thunderclap",
 })
+# Signs about the twitch itself: a duration beside them is still the twitch's ("about a month,
+# and it's twice as bad").
+_TWITCH_SIGNS = frozenset({"duration", "worsening", "spreading", "tongue"})
 # Twitch words: a duration in their segment is the twitch's, whatever else is named there.
 _TWITCH_STEMS = ("twitch", "fascic", "spasm", "flicker", "jump")
 _WORD_LISTS = ("clause_openers", "list_words")
@@ -192,6 +195,8 @@ _HEDGED_TIME = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|\d+)\s+"
     r"(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|fortnights?)\b)",
     re.IGNORECASE)
+_YES_I_GUESS = re.compile(r"\b(?:yes|yeah|yep|yup)\W+i\s+(?:guess|suppose|reckon)\b",
+                          re.IGNORECASE)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 # A word (inner apostrophes kept for display), a full stop or a pause.
 _TOKEN = re.compile(r"[^\W_]+(?:'+[^\W_]+)*|[.!?;:]+|[,\u2013\u2014]|(?<=\s)-(?=\s)")
@@ -640,8 +645,8 @@ class Lexicon:
 
     def hedged(self, text: str) -> bool:
         """Whether the words hedge ("I'm not sure", "no idea", "hard to say")."""
-        # "maybe three weeks ago" hedges when, not whether.
-        text = _HEDGED_TIME.sub(" ", text)
+        # "maybe three weeks ago" hedges when, not whether; "so yeah, I guess" is a yes.
+        text = _YES_I_GUESS.sub(" ", _HEDGED_TIME.sub(" ", text))
         return _has_phrase(self._hedges, self.words.fold(text), self.words.keep_s)
 
     def figure_opens(self, text: str) -> bool:
@@ -1025,6 +1030,8 @@ class Lexicon:
                     other = items[index]
                     if other.is_mention:
                         sign = other.term.id
+                        if other.term.kind == "denial":
+                            break  # "same tablets as always": still the same, no double no
                         if passed and (sign in TRANSIENT_EMERGENCIES or (
                                 sign in SUDDEN_FORMS and sudden[other.start])):
                             break  # "my arm went dead at lunch, fine now"
@@ -1211,7 +1218,7 @@ class _Context:
         if any(self.keys[t] in self.words.sameness for t in span):
             return True
         return any(other.is_mention and other.term.kind == "sign" and other is not item
-                   and other.term.id != "duration" and not other.negated
+                   and other.term.id not in _TWITCH_SIGNS and not other.negated
                    and self.segment[other.start] == segment for other in self.items)
 
 

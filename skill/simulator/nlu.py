@@ -316,12 +316,22 @@ class Nlu:
                 continue
             intent = self.model.intents[pattern.intent]
             slots: dict[str, SlotResult] = {}
+            too_long = False
             for index, name in enumerate(pattern.slot_names, start=1):
                 start = text[: match.start(index)].count(" ")
                 end = text[: match.end(index)].count(" ") + 1
+                longest = self._slot_words.get(intent.slots[name], 0)
+                # Alexa fills a custom slot with about as many words as its longest values
+                # (see _slot_words): "my calf looks a bit hollow compared" is no answer of
+                # "{answer} to the {question} one", whose answers are a word or three. Only
+                # for the closed types of a correction; people and factors are read again.
+                too_long |= (intent.slots[name] in _CLOSED_TYPES
+                             and end - start > longest + _SLOT_SLACK)
                 slots[name] = self.resolve_slot(
                     name, intent.slots[name], tokens.slice_display(start, end)
                 )
+            if too_long:
+                continue
             confidence = 1.0
             for slot in slots.values():
                 confidence *= slot.confidence
@@ -541,6 +551,8 @@ def _without_fillers(tokens: Tokens) -> Iterator[Tokens]:
 _NEVER_CONTAINED = (ANSWER_INTENTS - {"SkipIntent"}) | {"EmergencyIntent"}
 _CONTAINED_REST = 9
 _STEM = 5  # letters of a word's stem, for the catch-all's vocabulary
+_SLOT_SLACK = 3  # words a slot may take beyond its type's longest value
+_CLOSED_TYPES = frozenset({"AnswerType", "QuestionType"})  # a correction's answer and question
 # Words that only join slots: a sample of slots and these has no carrier phrase.
 _JOINING_WORDS = frozenset({"and", "or", "with", "plus", "but", "also", "too", "as", "well",
                             "only", "just", "like", "so", "i", "im", "ive", "my", "me", "it",
