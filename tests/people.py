@@ -78,10 +78,16 @@ class Case:
         return " ".join(_PUNCTUATION.sub(" ", text).lower().split())
 
 
+def _word(value: Any) -> Any:
+    """A writer's bare yes or no, which YAML reads as true or false, as the word it was."""
+    return {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value
+
+
 def cases(corpus: str) -> list[Case]:
     groups: list[dict[str, Any]] = yaml.safe_load(CORPORA[corpus].read_text(encoding="utf-8"))
     found = []
     for group in groups:
+        group = {k: _word(v) for k, v in group.items()}
         extra = {k: v for k, v in group.items() if k not in ("persona", "locale", "at", "expect",
                                                                "say")}
         at = str(group["at"])

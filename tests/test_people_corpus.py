@@ -7,20 +7,19 @@ used for no tuning step, is reported apart and held to what it measured when fir
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from people import CORPORA, TUNING, Report, SimulatorSpeaker, cases, judge
+from people import CORPORA, TUNING, SimulatorSpeaker, cases
+from people_report import check_part
 
 from skill.simulator.transport import InProcess
 
 # Measured floors (README, "How well it understands"): a change that understands less, or misreads
 # more, fails. The held-out parts' figures are the open gap of issue 18 (goal: 90%, no misread).
 MIN_SHARE = {"tuning": 0.91, "tuning B": 0.92, "tuning C": 0.88, "tuning D": 0.85,
-             "tuning E": 0.92, "held out": 0.78, "held out B": 0.74, "held out C": 0.75,
-             "held out D": 0.0}
+             "tuning E": 0.92, "held out": 0.81, "held out B": 0.80, "held out C": 0.81,
+             "held out D": 0.74}
 MAX_UNSAFE = {"tuning": 0, "tuning B": 1, "tuning C": 0, "tuning D": 1, "tuning E": 0,
-              "held out": 12, "held out B": 16, "held out C": 14, "held out D": 999}
+              "held out": 12, "held out B": 13, "held out C": 11, "held out D": 24}
 
 
 @pytest.fixture(scope="module")
@@ -41,16 +40,8 @@ def test_the_corpus_is_broad() -> None:
 @pytest.mark.parametrize("corpus", list(CORPORA))
 def test_people_are_understood(corpus: str, speaker: SimulatorSpeaker,
                                capsys: pytest.CaptureFixture[str]) -> None:
-    report = Report([judge(case, speaker) for case in cases(corpus)])
-    with capsys.disabled():
-        # PEOPLE_MISSES=1 lists every line not understood (for the tuning part only: the
-        # held-out part is never looked at line by line).
-        misses = corpus in TUNING and os.environ.get("PEOPLE_MISSES") == "1"
-        title = f"people corpus, {corpus}, simulator"
-        print("\n" + (report.text(title, misses=misses) if corpus in TUNING
-                      else report.summary(title)))
-    # The held-out part is reported in figures only: its lines are never shown, so that no
-    # tuning step can look at them.
-    shown = report.text(corpus) if corpus in TUNING else report.summary(corpus)
-    assert len(report.unsafe()) <= MAX_UNSAFE[corpus], shown
-    assert report.share() >= MIN_SHARE[corpus], shown
+    # A tuning part prints its figures and its safety misreads (every miss with
+    # PEOPLE_MISSES=1); a held-out part prints figures only, and no failure shows its lines
+    # (tests/people_report.py), so that no tuning step can look at them.
+    check_part(corpus, cases(corpus), speaker, capsys, tuning=corpus in TUNING,
+               min_share=MIN_SHARE[corpus], max_unsafe=MAX_UNSAFE[corpus])
