@@ -232,10 +232,10 @@ def run_job(job: Job) -> Tally:
         tally.said += 1
         hearing, action, _ = _turn(record(text))
         intent = hearing.intent if hearing is not None else None
+        _false_alarm(tally, action)
         if action in ("silence", "not caught", "yes or no", "number given",
                       "number given (loud room)"):
             tally.asked_again += 1
-            _false_alarm(tally, action)
             if hearing is not None:
                 tally.asked.append(
                     f"{label}: said {text!r}, heard {hearing.text!r}, asked again ({action}; "

@@ -12,7 +12,7 @@ from voice_helpers import nlu_for
 from skill.voice.audio import GATE_DB, EchoGate
 from skill.voice.endpoint import SileroDetector, Utterance, WebRtcDetector, speech_in
 from skill.voice.office import OfficeAudio, Voice, mix
-from skill.voice.recognizer import Recognizer, garbage_words
+from skill.voice.recognizer import Recognizer, default_cache_dir, garbage_words
 from skill.voice.talk import decide, hear_answer
 from skill.voice.vad_compare import truth
 
@@ -26,7 +26,9 @@ def office(tmp_path_factory: pytest.TempPathFactory, voice_tools: None) -> Offic
 
 @pytest.fixture(scope="module")
 def recognizer(voice_tools: None) -> Recognizer:
-    return Recognizer(nlu_for("en-US"))
+    # The session's cache (a temporary $XDG_CACHE_HOME): built once for this module and
+    # test_recognizer_rules.py.
+    return Recognizer(nlu_for("en-US"), cache=default_cache_dir())
 
 
 def test_the_tail_is_the_speech_after_the_last_pause() -> None:
@@ -90,8 +92,8 @@ def test_non_answers_and_commands_never_become_yes_or_no(
         hearing, forced = hear_answer(recognizer, utterance)
         from skill.voice.phrases import AT_ONCE, polarity
 
-        assert polarity(hearing.intent) is None or decide(hearing, forced) == "read back", (
-            noise, hearing.text)
+        assert polarity(hearing.intent) is None or decide(hearing, forced).startswith(
+            "read back"), (noise, hearing.text)
         assert hearing.intent not in AT_ONCE, (noise, hearing.text)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from voice_helpers import nlu_for
 
-from skill.voice.phrases import EMERGENCY, NO
+from skill.voice.phrases import EMERGENCY, NO, YES
 from skill.voice.recognizer import (
     RESCUE_MIN_SNR_DB,
     SURE_PROBABILITY,
@@ -139,3 +139,18 @@ def test_an_emergency_only_among_the_n_best_gives_the_number_and_is_never_sent(
     hearing = hear(recognizer, scripted, ["i can't really", "i can't breathe", "i can't really"])
     assert hearing.intent is None and hearing.meant == EMERGENCY
     assert decide(hearing) == "number given"
+
+
+def test_an_answer_is_sent_unread_only_in_a_quiet_room(
+    recognizer: Recognizer, scripted: Scripted
+) -> None:
+    """In babble the recogniser can be sure and wrong ("yup" heard as "luckily not"): every
+    answer is read back there. A yes to a read-back, heard with the yes/no model, still
+    confirms in moderate noise."""
+    quiet = hear(recognizer, scripted, ["luckily not"] * 6)
+    assert quiet.sure and decide(quiet) == "sent"
+    babble = hear(recognizer, scripted, ["luckily not"] * 6, snr_db=MODERATE)
+    assert babble.intent == NO and not babble.sure and decide(babble) == "read back"
+    scripted.best = ["yes"] * 6
+    reply = recognizer.hear(b"\x02\x00" * 800, confirm=True, snr_db=MODERATE)
+    assert reply.intent == YES and reply.sure

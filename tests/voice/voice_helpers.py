@@ -43,7 +43,8 @@ def new_simulator(locale: str = "en-US") -> Simulator:
 # -- fakes: no audio at all -----------------------------------------------------------------------
 
 
-LOUD_ROOM_SNR = 12.0  # below talk.LOUD_ROOM_SNR_DB, above recognizer.MIN_SURE_SNR_DB
+LOUD_ROOM_SNR = 12.0  # below talk.LOUD_ROOM_SNR_DB, above recognizer.MIN_SURE_SNR_DB (a yes
+# to a read-back may be sure there; the fake recogniser is told, not the real one's floor)
 
 
 class ScriptedEar:
