@@ -352,13 +352,15 @@ def outcome_tier(r: Reply_) -> Tier | None:  # pragma: no cover - a helper for r
 
 
 @cache
-def _nlu(locale: str) -> Nlu:
+def nlu_for(locale: str) -> Nlu:
+    """The simulator's NLU over the locale's interaction model, built once."""
     return Nlu(load_model(default_model_dir() / f"{locale}.json", locale))
 
 
 class SimulatorSpeaker:
     """Says utterances through the simulator: its NLU (from the interaction model only), its
-    envelopes and the skill in process."""
+    envelopes and the skill in process. A language's corpus test may say the judge's words its
+    own way (`said`) and hand the skill's words back in the judge's (`heard`)."""
 
     def __init__(self, transport: InProcess) -> None:
         self.transport = transport
@@ -366,11 +368,16 @@ class SimulatorSpeaker:
 
     def __call__(self, locale: str, utterances: list[str], *, new: bool = True) -> list[Reply_]:
         if new or self.sim is None:
-            self.sim = Simulator(_nlu(locale), EnvelopeFactory(locale, user=f"p-{uuid.uuid4()}"),
-                                 self.transport)
-        return [_reply(self.sim.say(u)) for u in utterances]
+            self.sim = Simulator(nlu_for(locale),
+                                 EnvelopeFactory(locale, user=f"p-{uuid.uuid4()}"), self.transport)
+        return [self._reply(locale, self.sim.say(self.said(locale, u))) for u in utterances]
 
+    def said(self, locale: str, utterance: str) -> str:
+        return utterance
 
-def _reply(turn: Turn) -> Reply_:
-    attributes: dict[str, Any] = turn.response.get("sessionAttributes") or {}
-    return Reply_(turn.speech or "", turn.ended, turn.card, attributes)
+    def heard(self, locale: str, speech: str) -> str:
+        return speech
+
+    def _reply(self, locale: str, turn: Turn) -> Reply_:
+        attributes: dict[str, Any] = turn.response.get("sessionAttributes") or {}
+        return Reply_(self.heard(locale, turn.speech or ""), turn.ended, turn.card, attributes)

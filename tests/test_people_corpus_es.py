@@ -16,20 +16,14 @@ from the content each reply was spoken from (skill/content/es-*.yaml), never fro
 from __future__ import annotations
 
 import re
-import uuid
-from functools import cache
 from typing import Any
 
 import pytest
 import yaml
-from people import ALIASES, PEOPLE, Case, Reply_
+from people import ALIASES, PEOPLE, Case, SimulatorSpeaker, nlu_for
 from people_report import check_part
 
 from skill.content import content_for
-from skill.simulator.envelopes import EnvelopeFactory
-from skill.simulator.model import default_model_dir, load_model
-from skill.simulator.nlu import Nlu
-from skill.simulator.runner import Simulator, Turn
 from skill.simulator.transport import InProcess
 
 CORPORA = {"es tuning": PEOPLE / "es-tuning.yaml", "es tuning B": PEOPLE / "es-tuning-b.yaml",
@@ -65,11 +59,6 @@ def cases(corpus: str) -> list[Case]:
             found.append(Case(group["persona"], group["locale"], at, str(group["expect"]),
                               str(text), extra))
     return found
-
-
-@cache
-def _nlu(locale: str) -> Nlu:
-    return Nlu(load_model(default_model_dir() / f"{locale}.json", locale))
 
 
 def in_english(locale: str, speech: str) -> str:
@@ -116,23 +105,14 @@ def _in_spanish(utterance: str, name: str) -> str:
     return utterance
 
 
-class SpanishSpeaker:
-    def __init__(self, transport: InProcess) -> None:
-        self.transport = transport
-        self.sim: Simulator | None = None
+class SpanishSpeaker(SimulatorSpeaker):
+    """The judge's words said in Spanish, and the skill's handed back in the judge's."""
 
-    def __call__(self, locale: str, utterances: list[str], *, new: bool = True) -> list[Reply_]:
-        if new or self.sim is None:
-            self.sim = Simulator(_nlu(locale), EnvelopeFactory(locale, user=f"p-{uuid.uuid4()}"),
-                                 self.transport)
-        name = _nlu(locale).model.invocation_name
-        said = [_in_spanish(_one_shot(u), name) for u in utterances]
-        return [self._reply(locale, self.sim.say(u)) for u in said]
+    def said(self, locale: str, utterance: str) -> str:
+        return _in_spanish(_one_shot(utterance), nlu_for(locale).model.invocation_name)
 
-    @staticmethod
-    def _reply(locale: str, turn: Turn) -> Reply_:
-        attributes: dict[str, Any] = turn.response.get("sessionAttributes") or {}
-        return Reply_(in_english(locale, turn.speech or ""), turn.ended, turn.card, attributes)
+    def heard(self, locale: str, speech: str) -> str:
+        return in_english(locale, speech)
 
 
 @pytest.fixture(scope="module")

@@ -600,7 +600,7 @@ class _SayThenGoOnHandler(AbstractRequestHandler):
             heard = _heard(handler_input, talk, negating=False)
             if talk.about_other:
                 heard = heard.about_them()
-            own = set(words.lower().split()) & _lexicon(talk).words.first_person
+            own = set(words.lower().replace("'", "").split()) & _lexicon(talk).words.first_person
             if own and heard.is_emergency(talk.rules):
                 return talk.emergency(*heard.signs)
             if heard.is_their_emergency(talk.rules):
