@@ -130,7 +130,8 @@ def decide(hearing: Hearing, overlapped: bool = False) -> str:
       given (loud room)" (nothing taken, and the speech stood less than `LOUD_ROOM_SNR_DB`
       above the room: the voice may not hear an emergency there, so the number is said):
       nothing is sent, the question is asked again;
-    - "sent at once": an emergency phrase;
+    - "sent at once": an emergency phrase (in a loud room, only a sure one; otherwise the
+      number is given and the question asked again);
     - "sent": a phrase the recogniser is sure of, said after the prompt in one stretch; or a
       request that changes nothing ("say that again", "why do you ask") that at least
       `REQUEST_AGREEMENT` of the n best mean and none means otherwise, in a room that is not
@@ -149,7 +150,10 @@ def decide(hearing: Hearing, overlapped: bool = False) -> str:
             return "yes or no"
         return "not caught"
     if intent in AT_ONCE:
-        return "sent at once"
+        # In a loud room an emergency phrase the recogniser is not sure of is as likely the
+        # room as the person ("call my mother" in 10 dB babble was heard as "call nine one
+        # one"): the number is given and the question asked again, the check not ended.
+        return "number given (loud room)" if loud and not hearing.sure else "sent at once"
     if hearing.sure and not overlapped:
         return "sent"
     if not consequential(intent):
@@ -311,7 +315,7 @@ class Talk:
             # nor denies it; it is heard as a new answer to the question.
             return None, utterance
         urgent, paused = self._hear_answer(utterance)
-        if urgent.intent in AT_ONCE:
+        if urgent.intent in AT_ONCE and decide(urgent) == "sent at once":
             reply.heard = urgent
             return self._send(reply, urgent, "sent at once"), None
         if urgent.meant in AT_ONCE or urgent.urgent:
@@ -377,7 +381,7 @@ class Talk:
                 return None
             reply.barge_in = utterance.overlapped
             heard, paused = self._hear_answer(utterance)
-            if heard.intent in AT_ONCE:
+            if heard.intent in AT_ONCE and decide(heard) == "sent at once":
                 # The check is over, so the emergency opens the skill again, with it.
                 reply.heard = heard
                 reply.action = "sent at once"

@@ -70,7 +70,8 @@ def expect_as_an_answer(intent: str, way: str, timing: str) -> str:
     if way in (*DOUBTS, "not a phrase"):
         return "not caught"
     if intent in AT_ONCE:
-        return "sent at once"
+        loud_and_unsure = way == "unsure" and timing == "after the prompt in a loud room"
+        return "not caught" if loud_and_unsure else "sent at once"
     if way == "sure" and timing.startswith("after the prompt"):
         return "sent"
     if not consequential(intent):
@@ -85,7 +86,8 @@ def gives_the_number(intent: str, way: str, timing: str) -> bool:
     """Whether the loop says the emergency number instead of (or before) asking again or
     reading back: an emergency phrase doubted, or anything not sent in a loud room."""
     if intent in AT_ONCE:  # the fake hears the emergency's words even when no phrase is taken
-        return way in (*DOUBTS, "not a phrase")
+        return way in (*DOUBTS, "not a phrase") or expect_as_an_answer(
+            intent, way, timing) == "not caught"
     if timing == "after the prompt in a loud room":
         return expect_as_an_answer(intent, way, timing) != "sent"
     return False
@@ -136,7 +138,12 @@ def test_as_the_reply_to_a_read_back(intent: str, way: str, timing: str) -> None
         return
     reply = run.exchanges[2]
     if intent in AT_ONCE and way in ("sure", "unsure"):
-        assert reply.action == "sent at once" and run.sent == [intent]
+        # The reply to a read-back is heard as an answer first: an emergency is sent at once,
+        # in a loud room only when sure (otherwise the number, and nothing sent).
+        if way == "unsure" and timing == "after the prompt in a loud room":
+            assert run.sent == [] and "call 9 1 1 now" in (reply.said or "")
+        else:
+            assert reply.action == "sent at once" and run.sent == [intent]
     elif intent == YES and way == "sure" and timing.startswith("after the prompt"):
         # A yes the recogniser is sure of (it needs the speech 10 dB above the room, which
         # the loud room's 12 dB is) confirms.
