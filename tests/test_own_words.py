@@ -80,6 +80,9 @@ OWN: list[tuple[str, str, str, str | None, str]] = [
     ("en-US", "weakness", "emergency", None, "what's making my chest so tight right now"),
     ("en-US", "weakness", "emergency", None, "what brings on my husband's face drooping like this"),
     ("en-US", "weakness", "not_now", "chest_pain", "what causes chest pain"),
+    # What follows a "no" after words that name no sign is read after that "no".
+    ("en-US", "launch", "denied", "weakness",
+     "it's just a twitch no weakness or anything like that"),
     # "no, nothing new" is one no, never a double one that tells the sign.
     ("en-GB", "medicine", "no", None, "no nothing new"),
     ("en-US", "medicine", "no", None, "nope nothing new at all"),

@@ -185,9 +185,10 @@ class SignFineIntentHandler(AbstractRequestHandler):
             if named.opening == "yes" or named.closing == "yes":
                 return talk.reask(talk.text("understanding.yes_or_no"))  # "yes, no"
             # "I checked both arms and they look the same, so no": a no with its reason; what
-            # follows the "no" is read as said ("can't say so, no, although my lass upstairs
-            # has a raging temperature and ...": her emergency gets the number).
-            rest = _heard(handler_input, talk, negating=False, slot=names.DETAIL_SLOT)
+            # follows is read after that "no" ("it's just a twitch, no weakness or anything":
+            # denied; "can't say so, no, although my lass upstairs has a raging temperature
+            # and ...": her emergency gets the number).
+            rest = _heard(handler_input, talk, negating=True, slot=names.DETAIL_SLOT)
             return _take(talk, replace(named, signs=()).merge(rest), Reply.NO)
         heard = replace(named, signs=(), denied=tuple(dict.fromkeys((*named.denied,
                                                                      *named.signs))))
