@@ -28,7 +28,9 @@ test-long: install
 	$(BIN)/pytest -n auto -m "long and not office and not peer"
 
 # The desk voice's office report (four synthesizers, babble at 20 and 10 dB, held-out voices),
-# and the accuracy report on held-out voices and phrasings (tests/voice/test_accuracy.py):
+# the accuracy report on held-out voices and phrasings (tests/voice/test_accuracy.py) and the
+# whole spoken checks at every noise level (tests/voice/test_conversations.py; OFFICE in
+# tests/conftest.py):
 # about 30 minutes on two cores, so by hand, not in CI.
 test-office: install
 	$(BIN)/pytest --long -m office

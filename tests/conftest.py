@@ -31,6 +31,11 @@ LONG: tuple[tuple[str, str], ...] = (
     ("tests/web/test_web_gunicorn.py", "test_gunicorn_serves_concurrent_conversations"),  # load
     ("tests/deploy/test_package_zip.py", "test_bytes_do_not_depend_on_where_the_tree_is"),
 )
+# Long runs kept out of CI (make test-office, by hand): whole spoken checks at every noise level,
+# with the office report, so that `.ci/run` stays under 20 minutes.
+OFFICE: tuple[tuple[str, str], ...] = (
+    ("tests/voice/test_conversations.py", "test_spoken_conversation_reaches_the_right_outcome"),
+)
 _left_out: list[str] = []
 
 
@@ -46,6 +51,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         relative = where.relative_to(root).as_posix() if where.is_relative_to(root) else ""
         if any(relative == path and item.name.startswith(name) for path, name in LONG):
             item.add_marker(pytest.mark.long)
+        if any(relative == path and item.name.startswith(name) for path, name in OFFICE):
+            item.add_marker(pytest.mark.office)
     if config.getoption("--long") or "long" in (config.getoption("markexpr") or ""):
         return
     long = [item for item in items if item.get_closest_marker("long") is not None]
