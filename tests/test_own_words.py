@@ -83,6 +83,9 @@ OWN: list[tuple[str, str, str, str | None, str]] = [
     # What follows a "no" after words that name no sign is read after that "no".
     ("en-US", "launch", "denied", "weakness",
      "it's just a twitch no weakness or anything like that"),
+    # A denied sign is no sudden one, whatever time is named beside it.
+    ("en-GB", "weakness", "no", None,
+     "no because my grip is totally fine i was lifting weights yesterday"),
     # "no, nothing new" is one no, never a double one that tells the sign.
     ("en-GB", "medicine", "no", None, "no nothing new"),
     ("en-US", "medicine", "no", None, "nope nothing new at all"),

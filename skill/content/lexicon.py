@@ -747,7 +747,9 @@ class Lexicon:
             if not item.is_mention or (item.term.kind == "topic" and not item.negated):
                 continue
             sign = item.term.id
-            if sign in SUDDEN_FORMS and sudden[item.start]:
+            if sign in SUDDEN_FORMS and sudden[item.start] and not item.negated:
+                # A denied sign is no sudden one: "no, my grip's fine, I was lifting weights
+                # yesterday" denies weakness, the question asked.
                 sign = SUDDEN_FORMS[sign]
             if sign == "duration" and context.duration_of_another(item):
                 continue  # "my arm has been weak for months": not the twitch's duration
