@@ -169,8 +169,9 @@ class SignFineIntentHandler(AbstractRequestHandler):
         named = _heard(handler_input, talk, negating=False)
         _sign, words = _slot(handler_input, names.SYMPTOM_SLOT)
         _detail, rest_words = _slot(handler_input, names.DETAIL_SLOT)
-        no_and_rest = f"{_lexicon(talk).lead('denied')} {rest_words}"
-        if rest_words and _lexicon(talk).figure_opens(no_and_rest):
+        lexicon = _lexicon(talk)
+        no_and_rest = f"{lexicon.lead('denied')} {rest_words}"
+        if rest_words and lexicon.figure_opens(no_and_rest):
             # "my leg buckled for no reason and I couldn't lift it": the "no" is part of a
             # figure, no answer; the words are read as said.
             return _report(talk, _heard(handler_input, talk, negating=False, after=no_and_rest))
@@ -1005,12 +1006,10 @@ def _heard(handler_input: HandlerInput, talk: Conversation, *, negating: bool,
         return Heard(signs=(SUDDEN_FORMS.get(sign, sign) if sudden else sign,), raw=words)
     if not words:
         return Heard()
-    from skill.content.lexicon import lexicon_for  # only when Alexa matched no value
-
     # The carrier's own meaning goes before the slot's words, in the locale's language, so the
     # reading sees what was said around them: "no <words>" (a denial), "suddenly <words>",
     # "years ago <words>", "he <words>"; in Spanish "de repente <words>", "hace años <words>".
-    lexicon = lexicon_for(talk.content.locale)
+    lexicon = _lexicon(talk)  # only when Alexa matched no value
     lead = "denied" if negating else "sudden" if sudden else lead
     said = (lexicon.lead(lead) if lead else "", before, lexicon.lead("but") if before else "",
             words, lexicon.lead(tail) if tail else "", after)
@@ -1033,9 +1032,7 @@ def _heard_factors(handler_input: HandlerInput, talk: Conversation) -> Heard:
         elif factor is not None:
             factors.append(factor)
         elif words:
-            from skill.content.lexicon import lexicon_for
-
-            lexicon = lexicon_for(talk.content.locale)
+            lexicon = _lexicon(talk)
             heard = heard.merge(Heard.read(lexicon.read(words), words,
                                            hedged=lexicon.hedged(words),
                                            opening=lexicon.opening(words)))
