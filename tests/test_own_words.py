@@ -83,6 +83,10 @@ OWN: list[tuple[str, str, str, str | None, str]] = [
     # What follows a "no" after words that name no sign is read after that "no".
     ("en-US", "launch", "denied", "weakness",
      "it's just a twitch no weakness or anything like that"),
+    # Found talking to the simulator: a question about a cause, a heaviness said before the limb.
+    ("en-US", "breathless", "causes", None, "is this from all the coffee i drink"),
+    ("en-US", "breathless", "sign", "weakness",
+     "i've had this weird heaviness in my right leg when i walk since last month"),
     # A denied sign is no sudden one, whatever time is named beside it.
     ("en-GB", "weakness", "no", None,
      "no because my grip is totally fine i was lifting weights yesterday"),
