@@ -49,10 +49,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         where = Path(str(item.path)).resolve()
         relative = where.relative_to(root).as_posix() if where.is_relative_to(root) else ""
-        if any(relative == path and item.name.startswith(name) for path, name in LONG):
-            item.add_marker(pytest.mark.long)
-        if any(relative == path and item.name.startswith(name) for path, name in OFFICE):
-            item.add_marker(pytest.mark.office)
+        for table, marker in ((LONG, pytest.mark.long), (OFFICE, pytest.mark.office)):
+            if any(relative == path and item.name.startswith(name) for path, name in table):
+                item.add_marker(marker)
     if config.getoption("--long") or "long" in (config.getoption("markexpr") or ""):
         return
     long = [item for item in items if item.get_closest_marker("long") is not None]
