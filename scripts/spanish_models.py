@@ -535,29 +535,53 @@ EMERGENCY_WORDS: dict[str, list[str]] = {
     # only words of the sign: a common word here ("comer") would keep the model's requests
     # from being found inside longer words (Nlu._contained)
     "chest_pain": ["me duele el corazón con una punzada como una piedra que me aplasta el pecho "
-                   "y la quijada sudando frío y pálido"],
+                   "y la quijada sudando frío y pálido",
+                   "una losa o un ladrillo o plomo en el pecho pesadez opresión me oprime el "
+                   "corazón como un elefante la mandíbula"],
     "confusion": ["tirado inconsciente y desmayado no responde ni despierta ni abre los ojos ni "
                   "reconoce a los suyos desorientado se privó no vuelve en sí perdido el "
                   "conocimiento un stroke siento que me muero vahído desvanecido tirado en la "
-                  "banqueta o la acera"],
+                  "banqueta o la acera",
+                  "una ambulancia se desplomó se ha desplomado se cayó redondo al suelo o al piso "
+                  "no contesta embolia infarto cerebral emergencia un jamacuco un telele un "
+                  "soponcio un patatús echando espumarajos no rige no coordina desvaría delirando "
+                  "no está en sus cabales no sabe ni cómo se llama ni su nombre"],
     "vision": ["se me oscureció un ojo y se me nubló la vista borroso o doble como una cortina "
-               "negra vi negro"],
+               "negra vi negro",
+               "se me apagó un ojo ciego de un ojo una sombra veo todo doble"],
     "breathing_now": ["no puedo agarrar aire me estoy quedando sin aire se me cierra la garganta "
-                      "jadeando con los labios morados"],
+                      "jadeando con los labios morados",
+                      "me estoy sofocando boqueando respira con esfuerzo se le hunden las "
+                      "costillas crisis de asma el inhalador no sirve labios azules no me llega "
+                      "el aire a los pulmones como pescadito fuera del agua"],
     "sudden_weakness": ["no siento la pierna izquierda sin fuerza el lado derecho del cuerpo no "
-                        "puedo mover el brazo paralizado se me entumió una pérdida de fuerza"],
-    "face_droop": ["se me cayó el párpado y la comisura de la boca ladeada la cara chueca"],
+                        "puedo mover el brazo paralizado se me entumió una pérdida de fuerza",
+                        "el brazo colgando muerto no lo puedo levantar medio cuerpo dormido"],
+    "face_droop": ["se me cayó el párpado y la comisura de la boca ladeada la cara chueca",
+                   "la boca desviada la cara descolgada jalada colgando un lado torcerse parálisis "
+                   "facial rostro caído no puede sonreír"],
     "allergic": ["ronchas y se me hinchó la cara y los labios por una picadura de avispa o abeja "
-                 "o mariscos o cacahuate"],
+                 "o mariscos o cacahuate",
+                 "urticaria la garganta cerrada la lengua enorme los labios como morcillas la cara "
+                 "inflamada hecha un globo epipen"],
     "thunderclap": ["un dolor de cabeza en la nuca como un trueno o un balazo que me va a "
-                    "estallar"],
+                    "estallar",
+                    "un trancazo un mazazo un martillazo un tronido un rayo dolor atroz bestial "
+                    "brutal espantoso horroroso tremendo insoportable fulminante jaqueca"],
     "seizure": ["convulsionando y sacudiéndose con los ojos en blanco los dientes apretados y "
-                "espuma en la boca los ojos volteados seizing"],
-    "meningism": ["fiebre con el cuello duro la nuca tiesa no soporta la luz manchitas moradas"],
+                "espuma en la boca los ojos volteados seizing",
+                "temblando entero sacudidas patalea pataleando se mordió la lengua los ojos para "
+                "arriba ataque epiléptico"],
+    "meningism": ["fiebre con el cuello duro la nuca tiesa no soporta la luz manchitas moradas",
+                  "calentura temperatura el pescuezo la barbilla al pecho no puede agachar la "
+                  "cabeza"],
     "sudden_speech": ["no le salen las palabras habla enredado dice incoherencias no se le "
-                      "entiende"],
+                      "entiende",
+                      "se quedó mudo no articula balbucea disparates tonterías puras cosas raras "
+                      "nomás hace ruidos"],
     "sudden_balance": ["un mareo horrible no me puedo sostener todo me da vueltas me fui de "
-                       "lado no me tengo en pie un chungo"],
+                       "lado no me tengo en pie un chungo",
+                       "se desplomó se le doblaron las piernas no se puede mantener en pie"],
 }
 
 
