@@ -29,6 +29,9 @@ BASE: dict[str, list[str]] = {
         "diría que sí", "yo diría que sí", "sí fue rápido", "sí en horas", "sí en unos días",
         "sí me duele", "sí ya lo creo", "totalmente", "sí por favor", "sí gracias",
         "sí un poco", "afirmativo sí", "pues sí la verdad",
+        # how fast, said as the yes to "did it start suddenly?" ("un momento" is no pause here)
+        "sí de un momento a otro", "pues sí de un momento a otro", "de un momento a otro",
+        "sí de la nada", "de la nada", "de repente sí", "de golpe sí", "fue de repente sí",
     ],
     "AMAZON.NoIntent": [
         "no", "no señor", "no señora", "para nada", "nada", "nunca", "no tengo",
@@ -104,6 +107,7 @@ BASE: dict[str, list[str]] = {
         "sí también " + S, "sí a veces " + S, "sí creo que " + S, "sí noto " + S,
         "sí siento " + S, "sí últimamente " + S, "sí algo de " + S, "pues sí " + S,
         "sí fíjese " + S, "pues fíjese que sí " + S, "sí un poco " + S,
+        "de repente sí " + S, "de golpe sí " + S,
     ],
     "NoDetailIntent": [
         "no mi " + S, "no es " + S, "no fue " + S, "no solo " + S, "no nada más " + S,
@@ -381,6 +385,8 @@ REGIONAL: dict[str, dict[str, list[str]]] = {
         "AMAZON.RepeatIntent": ["what", "cómo", "otra vez por favor"],
         "EmergencyIntent": ["llama al nine one one"],
         "ReportSymptomIntent": ["tengo como " + S, "ando " + S],
+        # a yes with its words in Spanglish ("yes, de repente")
+        "YesDetailIntent": ["yes " + S, "yeah " + S, "yes sí " + S],
         "AMAZON.StopIntent": ["stop", "bye"],
     },
     "es-MX": {
@@ -391,6 +397,7 @@ REGIONAL: dict[str, dict[str, list[str]]] = {
         "PauseIntent": ["espérame tantito", "tantito", "aguántame tantito", "un ratito"],
         "ProgressIntent": ["ya mero acabamos", "ya mero", "cuánto falta todavía"],
         "ReportSymptomIntent": ["fíjese que " + S, "ando con mucho " + S],
+        "YesDetailIntent": ["órale sí " + S, "ándale sí " + S, "simón " + S, "sí pues " + S],
         # "ahorita" is just now, as the lexicon's sudden markers have it
         "SuddenSymptomIntent": ["hace ratito " + S, "ahorita de repente " + S, "ahorita " + S],
         "AMAZON.StopIntent": ["ya estuvo", "ahí muere"],
@@ -399,6 +406,7 @@ REGIONAL: dict[str, dict[str, list[str]]] = {
         "AMAZON.YesIntent": ["sí efectivamente", "efectivamente", "pues sí la verdad", "sí hombre"],
         "AMAZON.NoIntent": ["qué va", "que va", "qué va para nada", "no qué va", "no hombre"],
         "NoDetailIntent": ["qué va " + S],
+        "YesDetailIntent": ["sí hombre " + S, "efectivamente " + S],
         "AcknowledgeIntent": ["vale", "venga", "vale venga", "venga vale", "de acuerdo vale"],
         "AMAZON.RepeatIntent": ["cómo", "perdona", "perdone", "qué has dicho", "qué ha dicho"],
         "EmergencyIntent": ["me está dando un ictus", "creo que me está dando un ictus",
