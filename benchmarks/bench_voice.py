@@ -262,25 +262,41 @@ def conversation(cache: Any) -> list[Turn]:
 
 
 def startup_probe(cache: Path) -> None:
-    """Child process: build what `neck-twitch talk` builds and say the welcome (timed by the
-    parent from process start to the line printed when the first audio is handed over)."""
+    """Child process: start as `neck-twitch talk` does (`skill.voice.command.talk` and
+    `Talk.run`: Silero on a thread from the start, the NLU and recogniser on a thread once the
+    launch turn is answered) and say the welcome; print "ready" when its first audio would be
+    handed over, then "listening" once everything the first answer needs is made. Both lines
+    carry the peak memory so far (MB); "listening" also the welcome's length (s), which the
+    making must beat for the first answer not to wait."""
     import resource
 
+    from skill.voice.endpoint import preload_silero
+
+    preload_silero()
     from skill.voice.endpoint import SileroDetector
-    from skill.voice.recognizer import Recognizer
+    from skill.voice.startup import DeferredRecognizer, VoiceOptions
     from skill.voice.tts import Espeak, output_speech_text
 
-    with talk_simulator() as simulator:
-        recognizer = Recognizer(simulator.nlu, cache=cache)
-        SileroDetector()  # loaded before the welcome plays, as `SoundDevice.play` does
+    def peak_mb() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    options = VoiceOptions("en-US", "voice", None, None, None, None, None, True, reminders=False)
+    try:
+        simulator = options.simulator()
+        recognizer = DeferredRecognizer(simulator.nlu, cache)
         voice = Espeak("en-US")
         turn = simulator.say(simulator.launch_phrase)
+        recognizer.start()  # Talk's after_launch
+        SileroDetector()  # made before the welcome plays, as `SoundDevice.play` does
         body = turn.response.get("response", {}) if turn.response else {}
         words = output_speech_text(body.get("outputSpeech")) or turn.speech or ""
-        voice.synthesise(words)
-        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"ready {rss_mb:.0f}", flush=True)
+        pcm, rate = voice.synthesise(words)
+        print(f"ready {peak_mb():.0f}", flush=True)
+        recognizer.ready()
+        print(f"listening {peak_mb():.0f} {len(pcm) / 2 / rate:.2f}", flush=True)
         recognizer.close()
+    finally:
+        options.close()
 
 
 # The reference skill's cold start: import it and answer a LaunchRequest (bench_lambda's
@@ -295,22 +311,40 @@ print("ready", flush=True)
 """
 
 
-def _spawn(args: list[str]) -> float:
+def _spawn(args: list[str]) -> tuple[float, float | None]:
+    """Wall time from starting `args` to its "ready" line, and to its "listening" line if it
+    prints one (ms)."""
     started = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     assert process.stdout is not None
     line = process.stdout.readline()
     elapsed = time.perf_counter() - started
+    rest = process.stdout.readline()
+    listening = time.perf_counter() - started if rest.startswith("listening") else None
     process.wait()
     words = line.split()
     if not words or words[0] != "ready" or process.returncode != 0:
         raise SystemExit(f"start-up probe failed: {' '.join(args)}")
-    if len(words) > 1:
-        MEMORY_MB.append(float(words[1]))
-    return elapsed * 1000
+    for said in (words, rest.split()):
+        if len(said) > 1:
+            MEMORY_MB.append(float(said[1]))
+    if len(rest.split()) > 2:
+        WELCOME_S.append(float(rest.split()[2]))
+    return elapsed * 1000, None if listening is None else listening * 1000
 
 
 MEMORY_MB: list[float] = []  # peak memory of the desk voice's start-up probes
+LISTENING_MS: list[float] = []  # start to everything the first answer needs, cached
+WELCOME_S: list[float] = []  # how long the welcome speaks
+
+
+def listening_note() -> str:
+    """Start to listening, cached (median), against the welcome's length."""
+    if not LISTENING_MS:
+        return ""
+    welcome = f" (the welcome speaks for {max(WELCOME_S):.1f} s)" if WELCOME_S else ""
+    return (f"; ready to hear {statistics.median(LISTENING_MS):.0f} ms after start, cached"
+            f"{welcome}")
 
 
 def startup(runs: int) -> tuple[float, float, float]:
@@ -326,9 +360,12 @@ def startup(runs: int) -> tuple[float, float, float]:
     with tempfile.TemporaryDirectory(prefix="bench-voice-") as scratch:
         for run in range(runs):
             cache = Path(scratch) / f"cache-{run}"
-            first.append(_spawn([*probe, str(cache)]))
-            later.append(_spawn([*probe, str(cache)]))
-            hello.append(_spawn([sys.executable, "-c", code]))
+            first.append(_spawn([*probe, str(cache)])[0])
+            cached, listening = _spawn([*probe, str(cache)])
+            later.append(cached)
+            if listening is not None:
+                LISTENING_MS.append(listening)
+            hello.append(_spawn([sys.executable, "-c", code])[0])
     return statistics.median(first), statistics.median(later), statistics.median(hello)
 
 
@@ -352,6 +389,8 @@ def summary(
         "hello_world_cold_start_ms": round(hello_ms),
         "startup_ratio": round(voice_ms / hello_ms, 2),
         "startup_peak_memory_mb": round(max(MEMORY_MB)) if MEMORY_MB else None,
+        "listening_ms": round(statistics.median(LISTENING_MS)) if LISTENING_MS else None,
+        "welcome_s": round(max(WELCOME_S), 2) if WELCOME_S else None,
         "per_turn": [
             {"said": t.said, "action": t.action, "wait_ms": round(t.wait_ms, 1),
              "answer_ms": round(t.answer_ms, 1), "lead_in_ms": round(t.lead_in_ms, 1)}
@@ -378,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Start-up to the first word of the welcome: {voice_ms:.0f} ms cached "
               f"({first_ms:.0f} ms the first time, nothing cached); hello-world skill cold "
               f"start {hello_ms:.0f} ms (ratio {voice_ms / hello_ms:.2f}x); peak memory "
-              f"{peak} MB")
+              f"{peak} MB{listening_note()}")
         return 0
     from skill.voice.synth import AudioCache, tools_missing
 
@@ -406,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
           f"({result['first_startup_ms']} ms the first time, nothing cached); hello-world "
           f"skill cold start {result['hello_world_cold_start_ms']} ms "
           f"(ratio {result['startup_ratio']}x); peak memory "
-          f"{result['startup_peak_memory_mb']} MB")
+          f"{result['startup_peak_memory_mb']} MB{listening_note()}")
     return 0
 
 

@@ -99,11 +99,17 @@ def talk(
         _die(f"the desk voice is English-only: pocketsphinx has only a US English acoustic "
              f"model, so it cannot hear {locale}; type instead: neck-twitch simulate "
              f"--locale {locale}")
-    from skill.simulator.command import Options, reporting_errors
+    from skill.voice.endpoint import preload_silero
 
-    # The simulator's own set-up: the same NLU, transport and --fresh scratch memory; no
-    # emulated Reminders API, since the desk voice has none (it offers a calendar file).
-    options = Options(locale, "voice", user, None, None, None, None, fresh, reminders=False)
+    preload_silero()  # on a thread, while the rest starts (see skill.voice.startup)
+    from skill.simulator.command import reporting_errors
+    from skill.voice.startup import VoiceOptions
+
+    # The simulator's own set-up: the same NLU (made while the welcome is spoken), transport
+    # and --fresh scratch memory; no emulated Reminders API, since the desk voice has none (it
+    # offers a calendar file).
+    options = VoiceOptions(locale, "voice", user, None, None, None, None, fresh,
+                           reminders=False)
     try:
         with reporting_errors("talk", show_traceback):
             ear, mouth = _devices(files, to_audio, mute, locale, barge_in, timeout)
@@ -162,7 +168,8 @@ def _converse(
     simulator: Simulator, ear: Ear, mouth: Mouth, json_mode: bool, calendar_dir: Path | None
 ) -> None:
     from skill.voice.audio import AudioFiles, Microphone
-    from skill.voice.recognizer import Recognizer, default_cache_dir
+    from skill.voice.recognizer import default_cache_dir
+    from skill.voice.startup import DeferredRecognizer
     from skill.voice.talk import Talk
 
     interactive = sys.stdin.isatty()
@@ -179,11 +186,13 @@ def _converse(
         else:
             click.echo(render(exchange))
 
-    recognizer = Recognizer(simulator.nlu, cache=default_cache_dir())
+    # Made on a thread once the launch turn is answered, while the welcome is spoken.
+    recognizer = DeferredRecognizer(simulator.nlu, default_cache_dir())
     if isinstance(ear, (Microphone, AudioFiles)):
         ear.use(recognizer.complete)
     try:
-        Talk(simulator, recognizer, ear, mouth, keyboard, report, calendar_dir).run()
+        Talk(simulator, recognizer, ear, mouth, keyboard, report, calendar_dir,
+             after_launch=recognizer.start).run()
     finally:
         recognizer.close()
 

