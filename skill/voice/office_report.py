@@ -9,7 +9,11 @@ again with or without the number). Two parts, never mixed:
 - tuning: the voices, phrasings, babble and half of the human recordings that the rules and
   thresholds were chosen on;
 - held-out (`--held-out`): other voices, other phrasings, other babble, the other half of the
-  human recordings; used for nothing but this report.
+  human recordings; used for nothing but this report (run twice in issue 22's second round,
+  and a rule was made from its first run: no longer unseen);
+- fresh (`--fresh`): voices neither part used (MBROLA's, festival's British `rab_diphone`),
+  phrasings and babble text written before the third round's tuning began, kept out of every
+  tuning step and run once at its end; no human recordings (both halves were heard before).
 
 Counted per noise level:
 
@@ -37,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.voice.office import (
+    FRESH_VOICES,
     HELD_OUT_VOICES,
     NOISES,
     SPEEDS,
@@ -95,7 +100,36 @@ PARTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
 }
-VOICES_OF = {"tuning": TUNING_VOICES, "held-out": HELD_OUT_VOICES}
+# Written at the start of issue 22's third round, before any of its tuning: none of these
+# phrasings is in the other parts, and none was heard before the part's one run.
+PARTS["fresh"] = {
+    "answers": (
+        "yes please", "yes i am", "yeah i have", "yes i did", "i believe so", "yes it is",
+        "yes i think so", "yeah definitely", "i would say yes", "kind of", "sort of",
+        "i'm unsure", "not sure", "i have tingling", "i have muscle wasting",
+        "i have some tingling", "i have trouble swallowing", "i'm having trouble speaking",
+        "no i'm not", "nothing", "i don't believe so", "no i did not", "no tingling",
+        "i'm okay", "all good", "no problems", "no it isn't", "no nothing like that",
+        "not that i've noticed", "no thank you", "no thanks", "i'd say no", "nope nothing",
+        "no trouble walking",
+        "start over", "say it again", "go back please", "help please", "what was that",
+        "pardon", "i don't understand", "can you repeat that", "never mind", "skip this one",
+    ),
+    "emergencies": (
+        "get an ambulance", "send an ambulance", "call emergency services",
+        "i can hardly breathe", "my smile is lopsided", "i suddenly can't speak",
+        "my speech is suddenly slurred", "i have the worst headache of my life", "i passed out",
+        "one side of my face has dropped",
+    ),
+    "confirmations": ("yes please", "correct", "that's right", "that's wrong", "no thanks",
+                      "pardon", "start over"),
+    "off_list": (
+        "turn the radio off", "where are my keys", "the bus is late again",
+        "i'm making a sandwich", "what's on tv tonight", "remind me to water the plants",
+        "my sister is visiting tomorrow", "can you hear the rain", "the meeting starts at three",
+    ),
+}
+VOICES_OF = {"tuning": TUNING_VOICES, "held-out": HELD_OUT_VOICES, "fresh": FRESH_VOICES}
 NOISE_ONLY_CLIPS = 8
 
 
@@ -414,9 +448,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m skill.voice.office_report",
         description="How `neck-twitch talk` hears in an office (synthetic voices, babble).")
-    parser.add_argument("--held-out", action="store_true",
-                        help="the held-out part: voices, phrasings and babble used for nothing "
-                             "else")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--held-out", action="store_true",
+                       help="the held-out part: voices, phrasings and babble used for nothing "
+                            "else")
+    which.add_argument("--fresh", action="store_true",
+                       help="the fresh held-out part: voices, phrasings and babble neither "
+                            "other part has, run once with the rules fixed")
     parser.add_argument("--cache", type=Path, default=Path(".voice-cache/office"),
                         help="folder for the recordings, reused between runs")
     parser.add_argument("--jobs", type=int, default=2, help="processes [2]")
@@ -431,7 +469,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-non-speech", action="store_true",
                         help="leave out babble alone and the human recordings")
     args = parser.parse_args(argv)
-    part = "held-out" if args.held_out else "tuning"
+    part = "held-out" if args.held_out else "fresh" if args.fresh else "tuning"
     voices: tuple[Voice, ...] = VOICES_OF[part]
     if args.voices:
         unknown = sorted(set(args.voices) - {v.label for v in voices})
