@@ -163,6 +163,9 @@ BASE: dict[str, list[str]] = {
         "le está dando un infarto", "llama a los paramédicos", "necesito ir a urgencias ya",
         "ayuda me estoy ahogando", "ayuda no puedo respirar", "me está dando una convulsión",
         "le está dando una convulsión",
+        # a wish to die or an overdose is an emergency too (NHS: when to call 999)
+        "me quiero morir", "me quiero morir ya no aguanto", "me quiero matar", "me voy a matar",
+        "quiero quitarme la vida", "me tomé todas las pastillas", "se tomó todas las pastillas",
     ],
     # Slots joined only by "y" are no carrier: a sentence with "y" in it ("me duele el pecho y me
     # sudan las manos") is read whole by the catch-all and the lexicon, which finds the factors
@@ -553,7 +556,8 @@ EMERGENCY_WORDS: dict[str, list[str]] = {
                   "una ambulancia se desplomó se ha desplomado se cayó redondo al suelo o al piso "
                   "no contesta embolia infarto cerebral emergencia un jamacuco un telele un "
                   "soponcio un patatús echando espumarajos no rige no coordina desvaría delirando "
-                  "no está en sus cabales no sabe ni cómo se llama ni su nombre"],
+                  "no está en sus cabales no sabe ni cómo se llama ni su nombre sobredosis "
+                  "suicidarme sangrando sin parar"],
     "vision": ["se me oscureció un ojo y se me nubló la vista borroso o doble como una cortina "
                "negra vi negro",
                "se me apagó un ojo ciego de un ojo una sombra veo todo doble"],
