@@ -593,7 +593,8 @@ EMERGENCY_WORDS: dict[str, list[str]] = {
                       "nomás hace ruidos"],
     "sudden_balance": ["un mareo horrible no me puedo sostener todo me da vueltas me fui de "
                        "lado no me tengo en pie un chungo",
-                       "se desplomó se le doblaron las piernas no se puede mantener en pie"],
+                       "se desplomó se le doblaron las piernas no se puede mantener en pie "
+                       "se me va el mundo"],
 }
 
 

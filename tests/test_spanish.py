@@ -97,7 +97,10 @@ def test_each_region_has_its_number_and_words() -> None:
     ("se me cae la cara de un lado", "face_droop", False, False, False, False),
     ("me falta el aire", "breathless", False, False, False, False),
     ("calambres en las piernas", "stiffness", False, False, False, False),
-    ("mi esposo no puede hablar bien", "speech", False, True, False, False),
+    # someone else who cannot speak is the stroke sign (ASA R.Á.P.I.D.O. asks it in the third
+    # person); the speaker's own "no puedo hablar bien" is the speech sign, then "suddenly?"
+    ("mi esposo no puede hablar bien", "sudden_speech", False, True, False, False),
+    ("no puedo hablar bien", "speech", False, False, False, False),
     ("mi mamá tiene la cara caída", "face_droop", False, True, False, False),
     ("hace años me caí de la moto", "injury_danger", False, False, True, False),
     ("de niño me rompí el cuello", "injury", False, False, True, False),
