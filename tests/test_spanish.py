@@ -1778,3 +1778,39 @@ def test_more_of_my_own_spanish_sentences_are_read_safely(locale: str, at: str, 
     extra = {"sign": sign} if sign else {}
     result = judge(Case("own", locale, at, expect, words, extra), _judge_speaker())
     assert result.unsafe is None, (result.unsafe, result.seen)
+
+
+# A relative's emergency told in the present, as a frame rather than as examples: each sign in
+# the third person after each kind of relative, friend or charge the three regions name, at the
+# first question and later in the check.
+RELATIVES = ["mi esposo", "mi esposa", "mi mamá", "mi papá", "mi abuelo", "mi abuela", "mi hijo",
+             "mi suegra", "mi hermano", "mi vecino", "mi compañero de trabajo", "mi tía",
+             "mi novio", "mi madre", "mi padre", "mi marido", "mi mujer", "mi amá",
+             "mi abuelito", "la señora que cuido", "mi roommate", "mi jefe", "mi cuñada",
+             "mi carnal", "la yaya", "mi compi de piso", "mi chamaco", "my mom", "mi viejita",
+             "mi compa"]
+THEIR_EMERGENCIES = [
+    "tiene la cara caída de un lado", "no puede hablar bien", "no puede levantar el brazo",
+    "se desmayó", "no respira", "está convulsionando", "está muy confundido",
+    "tiene la boca torcida", "se cayó y no se puede levantar", "dice que le duele mucho el pecho",
+    "se está ahogando", "tiene los labios hinchados", "habla arrastrando las palabras",
+    "no ve de un ojo", "tiene fiebre y el cuello tieso",
+    "dice que es el peor dolor de cabeza de su vida", "se puso morado", "no reacciona",
+    "se le durmió medio cuerpo", "no me reconoce",
+    "está vomitando y muy adormilado después de pegarse en la cabeza",
+    "tiene la cara hinchada y le cuesta respirar", "se quedó sin habla",
+    "de repente no puede caminar", "está temblando y no responde", "se agarra el pecho y suda frío",
+    "no puede mover la pierna derecha", "tiene manchas moradas y calentura",
+    "ve doble de repente", "se le traba la lengua desde hace un rato",
+]
+_ASKED = ("screen", "numbness", "lifestyle", "duration", "swallowing")
+
+
+@pytest.mark.parametrize("index", range(len(THEIR_EMERGENCIES)))
+def test_a_relatives_emergency_in_any_regions_words_gets_the_number(index: int) -> None:
+    from people import Case, judge
+
+    words = f"{RELATIVES[index % len(RELATIVES)]} {THEIR_EMERGENCIES[index]}"
+    locale, at = SPANISH[index % 3], _ASKED[index % len(_ASKED)]
+    result = judge(Case("own", locale, at, "emergency", words, {}), _judge_speaker())
+    assert result.unsafe is None, (words, result.seen)
