@@ -135,6 +135,9 @@ BASE: dict[str, list[str]] = {
         "oye " + S, "mire " + S, "el tic " + S, "el tic está " + S, "un poco de " + S,
         "algo de " + S, "noto " + S, "he estado " + S, "ando con " + S,
         "empecé con " + S, "le cuento que " + S,
+        # the fillers each region opens with ("ay", "fíjese que", "la verdad es que", "este")
+        "ay " + S, "fíjese que " + S, "la verdad es que " + S, "este " + S, "pues " + S,
+        "perdón " + S, "perdón pero " + S, "disculpe " + S, "disculpa " + S,
         "lo que tengo es " + S, "tengo también " + S, "y también " + S, "otra cosa " + S,
         # A leading "no" that denies nothing of what follows ("no tengo tiempo, me está
         # costando respirar"): the words after it are read as said.
@@ -166,6 +169,7 @@ BASE: dict[str, list[str]] = {
         # a wish to die or an overdose is an emergency too (NHS: when to call 999)
         "me quiero morir", "me quiero morir ya no aguanto", "me quiero matar", "me voy a matar",
         "quiero quitarme la vida", "me tomé todas las pastillas", "se tomó todas las pastillas",
+        "auxilio", "socorro", "ayúdenme", "ayúdenme por favor", "auxilio por favor",
     ],
     # Slots joined only by "y" are no carrier: a sentence with "y" in it ("me duele el pecho y me
     # sudan las manos") is read whole by the catch-all and the lexicon, which finds the factors
@@ -401,7 +405,7 @@ REGIONAL: dict[str, dict[str, list[str]]] = {
         "AMAZON.RepeatIntent": ["mande", "mande usted", "cómo dijo"],
         "PauseIntent": ["espérame tantito", "tantito", "aguántame tantito", "un ratito"],
         "ProgressIntent": ["ya mero acabamos", "ya mero", "cuánto falta todavía"],
-        "ReportSymptomIntent": ["fíjese que " + S, "ando con mucho " + S],
+        "ReportSymptomIntent": ["ando con mucho " + S],
         "YesDetailIntent": ["órale sí " + S, "ándale sí " + S, "simón " + S, "sí pues " + S],
         # "ahorita" is just now, as the lexicon's sudden markers have it
         "SuddenSymptomIntent": ["hace ratito " + S, "ahorita de repente " + S, "ahorita " + S],
@@ -541,6 +545,29 @@ SYMPTOMS = [
 
 ]
 
+# Short emergencies said whole, as values of their own: a carrier or a filler before them
+# ("la verdad es que no veo nada", "no sé, pero me estoy ahogando") then resolves to the sign,
+# where unresolved words would let a "no" or a "no sé" inside them be the answer
+# (skill/simulator/nlu.py, Nlu._contained).
+SHORT_EMERGENCIES: dict[str, list[str]] = {
+    "vision": ["no veo nada", "no veo", "no puedo ver", "no ve nada", "veo todo negro",
+               "perdí la vista", "me quedé ciego", "me quedé ciega", "no veo bien de un ojo"],
+    "breathing_now": ["no puedo respirar", "me ahogo", "no me entra el aire", "no respira",
+                      "se está ahogando", "me estoy asfixiando", "me falta el aire ahorita",
+                      "no puede respirar", "me estoy ahogando con algo"],
+    "confusion": ["no sé dónde estoy", "no sé quién soy", "no sé qué día es", "no me reconoce",
+                  "no sabe dónde está", "no sé ni dónde estoy"],
+    "sudden_speech": ["no puedo hablar", "no puede hablar", "no me salen las palabras",
+                      "no le salen las palabras"],
+    "face_droop": ["se me cayó la cara", "tengo la boca chueca", "se me torció la boca",
+                   "se le cayó la cara", "tiene la boca torcida"],
+    "sudden_weakness": ["no puedo mover el brazo", "no puedo mover la pierna", "no siento el brazo",
+                        "no puede mover el brazo"],
+    "chest_pain": ["me duele el pecho", "me duele mucho el pecho", "le duele el pecho"],
+    "seizure": ["está convulsionando", "le dio una convulsión", "está temblando y no responde"],
+    "allergic": ["se me hinchó la lengua", "se me hincharon los labios", "se le hinchó la cara"],
+}
+
 # Sentence-long synonyms that carry the words people use for the emergencies ("me duele el
 # corazón", "se cayó y no responde", "se me oscureció un ojo"): the catch-all takes a sentence
 # only where it shares the values' vocabulary (skill/simulator/nlu.py, Nlu._catches), as
@@ -560,7 +587,17 @@ EMERGENCY_WORDS: dict[str, list[str]] = {
                   "no contesta embolia infarto cerebral emergencia un jamacuco un telele un "
                   "soponcio un patatús echando espumarajos no rige no coordina desvaría delirando "
                   "no está en sus cabales no sabe ni cómo se llama ni su nombre sobredosis "
-                  "suicidarme sangrando sin parar"],
+                  "suicidarme sangrando sin parar",
+                  # the inflected words of emergencies people say, for the catch-all to know
+                  "ahogando vomitando vomita reacciona tieso rígida desmayó desmayando desmayar "
+                  "agarra suda torció explotar pita silba hablando respirando hinchando saliva "
+                  "trabó durmiendo borracho respiración picado seizure droopy chest pain breathe "
+                  "slurred speech numb confused paralizó entume pasmado desvaneció fortísimo "
+                  "fuertísimo estallado decaído lastima entrecortada cerrado cerrando inflamó "
+                  "hincharon sacudirse temblar desvariando adormilada privado tirada torcer "
+                  "tumba tumbado azul apretado jaló colgada cuelga trapo gritando dolía "
+                  "agarrotado pegarse patalear atoró sostiene mareando pararse arrastra urgente "
+                  "auxilio socorro ayúdenme morado morada"],
     "vision": ["se me oscureció un ojo y se me nubló la vista borroso o doble como una cortina "
                "negra vi negro",
                "se me apagó un ojo ciego de un ojo una sombra veo todo doble"],
@@ -603,7 +640,8 @@ EMERGENCY_WORDS: dict[str, list[str]] = {
 
 
 def _with_words(value: dict[str, object]) -> dict[str, object]:
-    extra = EMERGENCY_WORDS.get(str(value["id"]), [])
+    extra = [*SHORT_EMERGENCIES.get(str(value["id"]), []),
+             *EMERGENCY_WORDS.get(str(value["id"]), [])]
     if not extra:
         return value
     name = dict(value["name"])  # type: ignore[call-overload]

@@ -1814,3 +1814,28 @@ def test_a_relatives_emergency_in_any_regions_words_gets_the_number(index: int) 
     locale, at = SPANISH[index % 3], _ASKED[index % len(_ASKED)]
     result = judge(Case("own", locale, at, "emergency", words, {}), _judge_speaker())
     assert result.unsafe is None, (words, result.seen)
+
+
+# The speaker's own short emergencies after each region's fillers and a leading "no" or "no
+# sé", at any question: a "no" or a "no sé" inside them is never the answer.
+OWN_SHORT = ["se me cayó la cara de un lado", "no puedo mover el brazo derecho de repente",
+             "se me durmió medio cuerpo", "no me salen las palabras desde hace rato", "veo doble",
+             "no veo de un ojo", "no puedo respirar", "no me entra el aire",
+             "me duele mucho el pecho", "se me hinchó la lengua",
+             "el peor dolor de cabeza de mi vida", "no sé dónde estoy", "me estoy desmayando",
+             "no veo nada",
+             "me estoy ahogando con algo", "tengo fiebre y el cuello rígido"]
+FILLERS = ["", "oye ", "ay ", "fíjese que ", "pues ", "este ", "la verdad es que ", "no, pero ",
+           "no sé, pero ", "es que ", "mire ", "perdón pero "]
+_ASKED_LATER = ("screen", "stroke_signs", "numbness", "lifestyle", "duration", "weakness",
+                "balance", "bladder_bowel")
+
+
+@pytest.mark.parametrize("index", range(len(OWN_SHORT) * 3))
+def test_a_short_emergency_after_a_filler_gets_the_number(index: int) -> None:
+    from people import Case, judge
+
+    words = FILLERS[index % len(FILLERS)] + OWN_SHORT[index % len(OWN_SHORT)]
+    locale, at = SPANISH[index % 3], _ASKED_LATER[index % len(_ASKED_LATER)]
+    result = judge(Case("own", locale, at, "emergency", words, {}), _judge_speaker())
+    assert result.unsafe is None, (words, at, result.seen)
