@@ -115,7 +115,9 @@ BASE: dict[str, list[str]] = {
         "no más bien " + S, "no fue más bien " + S, "no solamente " + S,
     ],
     "DenySymptomIntent": [
-        "no " + S, "no tengo " + S, "no tengo nada de " + S, "nada de " + S, "no he tenido " + S,
+        # no "no tengo {symptom}": "no tengo fuerza para abrir las botellas" is a complaint;
+        # "no {symptom}" puts the "no" back before "tengo ...", and the lexicon tells the two apart
+        "no " + S, "no tengo nada de " + S, "nada de " + S, "no he tenido " + S,
         # no "no siento {symptom}": "no siento la pierna" is a complaint; "no {symptom}" puts
         # the "no" back before "siento ...", and the lexicon tells the two apart
         "no he notado " + S, "no he sentido " + S, "sin " + S, "ni " + S,
@@ -639,9 +641,38 @@ EMERGENCY_WORDS: dict[str, list[str]] = {
 
 
 
+# The lexicon's distinctive words for the other signs, so the catch-all takes a sentence told
+# with them ("me noto la voz más ronca y gangosa" fell back: none of its words was a value's).
+SIGN_WORDS: dict[str, list[str]] = {
+    "balance": ["borracha chueco coordinación gelatina tropezando tumbos mareara mareé ladeo "
+                "dizzy"],
+    "bladder_bowel": ["orino meando mearme pipí estreñimiento accidentes"],
+    "breathless": ["almohadas silbido sofoca sofoco jadeo agito shortness breath chilla"],
+    "duration": ["enero febrero marzo abril junio julio agosto septiembre octubre noviembre "
+                 "diciembre navidad verano weeks months llevo lleva llevamos"],
+    "injury": ["columna crujieron huesero sobador quiropráctico tortícolis lastimé rompí rompió"],
+    "medicine": ["amitriptilina citalopram escitalopram fluoxetina gabapentina litio lyrica "
+                 "prednisona pregabalina prozac salbutamol sertralina ventolín medicinas "
+                 "tratamiento"],
+    "numbness": ["agujas alfileres ciática entumen entumieron hormiguitas pellizcado pinzado "
+                 "piquetitos sensibilidad toques tingling needles nervio"],
+    "speech": ["gangosa gangoso nasal ronca mocho pastosa acorchada trabado enredada enredan "
+               "pronuncio pronuncia arrastrado"],
+    "spreading": ["barriga estómago panza extendido extendiendo"],
+    "stiffness": ["agujetas duros rampa"],
+    "swallowing": ["atoran bocado tragando choking"],
+    "tongue": ["gusanos ondas vibra"],
+    "wasting": ["adelgazando chupado hueco hundida muslo pantorrilla pulgar"],
+    "weakness": ["abrochar aflojan aflojaron atino atinaba cuchara taza tenedor temblorosa "
+                 "flojera resbalan rodillas sujetar"],
+    "weight_loss": ["apetito kilos"],
+    "worsening": ["aumentado aumentando"],
+}
+
+
 def _with_words(value: dict[str, object]) -> dict[str, object]:
     extra = [*SHORT_EMERGENCIES.get(str(value["id"]), []),
-             *EMERGENCY_WORDS.get(str(value["id"]), [])]
+             *EMERGENCY_WORDS.get(str(value["id"]), []), *SIGN_WORDS.get(str(value["id"]), [])]
     if not extra:
         return value
     name = dict(value["name"])  # type: ignore[call-overload]
