@@ -72,6 +72,9 @@ CHANGES_STATE = frozenset(
         "CorrectionIntent",
         "OtherPersonIntent",
         "SkipIntent",
+        # a lifestyle answer shapes the advice ("probably not" was heard as "probably all" and
+        # sent as one, on the office report's tuning part, clean)
+        "LifestyleIntent",
     }
 )
 

@@ -248,6 +248,9 @@ class Hearing:
     urgent: bool = False
     # Taken from the n best because the best hypothesis was no phrase: never sure.
     rescued: bool = False
+    # Emergency words among the best or n-best hypotheses, whatever was taken ("urgent" is
+    # this when nothing was).
+    alarmed: bool = False
 
     @property
     def accepted(self) -> bool:
@@ -497,9 +500,8 @@ class Recognizer:
         meant = intent
         if doubt is not None:
             understanding, intent = None, None
-        urgent = intent is None and any(
-            word in self._urgent_words for heard in texts for word in heard.split()
-        )
+        alarmed = any(word in self._urgent_words for heard in texts for word in heard.split())
+        urgent = intent is None and alarmed
         sure = sure and intent is not None
         return Hearing(
             text=text,
@@ -516,6 +518,7 @@ class Recognizer:
             meant=meant,
             urgent=urgent,
             rescued=rescued,
+            alarmed=alarmed,
         )
 
     def _rescue(self, texts: list[str]) -> tuple[int, Understanding] | None:

@@ -7,7 +7,17 @@ from dataclasses import replace
 import pytest
 from voice_helpers import EMERGENCY, PROVIDER, SELF_CARE, FakeRecognizer, nlu_for, run_scripted
 
-from skill.voice.talk import DENIED, MAYBE_EMERGENCY, NOT_CAUGHT, OFFER_KEYBOARD, decide
+from skill.voice.endpoint import Utterance
+from skill.voice.recognizer import Hearing
+from skill.voice.talk import (
+    DENIED,
+    MAYBE_EMERGENCY,
+    NOT_CAUGHT,
+    OFFER_KEYBOARD,
+    QUIET_ROOM_SNR_DB,
+    decide,
+    hear_answer,
+)
 
 NOS = ["no"] * 30
 
@@ -111,12 +121,41 @@ def test_a_request_heard_unsure_in_a_loud_room_is_not_sent_and_gets_the_number()
     assert (run.exchanges[1].said or "").startswith(MAYBE_EMERGENCY.format(number="9 1 1"))
 
 
-@pytest.mark.parametrize(("agreement", "rival"), [(0.2, None), (0.8, "yes")])
-def test_a_request_the_n_best_do_not_back_is_not_sent(agreement: float, rival: str | None) -> None:
+@pytest.mark.parametrize(("agreement", "rival", "snr_db", "alarmed"), [
+    (0.2, None, 20.0, False),  # a room that is not quiet: the n best must back it
+    (0.0, None, 20.0, False),
+    (0.8, "yes", 30.0, False),  # another meaning among the n best, in any room
+    (0.0, None, 30.0, True),  # emergency words heard among the n best
+])
+def test_a_request_the_n_best_do_not_back_is_not_sent(
+    agreement: float, rival: str | None, snr_db: float, alarmed: bool
+) -> None:
     """"what" / "hang on" heard unsure may be a misheard answer: the question is asked again."""
-    hearing = FakeRecognizer(nlu_for()).hear(b"say that again?", snr_db=30.0)
+    hearing = FakeRecognizer(nlu_for()).hear(b"say that again?", snr_db=snr_db)
     assert decide(hearing) == "sent"
-    assert decide(replace(hearing, agreement=agreement, rival=rival)) == "not caught"
+    unbacked = replace(hearing, agreement=agreement, rival=rival, alarmed=alarmed)
+    assert decide(unbacked) == "not caught"
+
+
+@pytest.mark.parametrize("agreement", [0.0, 0.2])
+def test_in_a_quiet_room_a_request_is_sent_on_the_best_hypothesis_when_nothing_else_is_heard(
+    agreement: float,
+) -> None:
+    """The n best of "say that again" heard right were no phrase at all ("a lot again")."""
+    hearing = replace(FakeRecognizer(nlu_for()).hear(b"why do you ask?", snr_db=30.0),
+                      agreement=agreement)
+    assert decide(hearing) == "sent"
+    assert decide(hearing, overlapped=True) == "not caught"  # spoken over the prompt
+    assert decide(replace(hearing, rescued=True)) == "not caught"  # found only in the n best
+    assert decide(replace(hearing, snr_db=QUIET_ROOM_SNR_DB - 0.5)) == "not caught"
+
+
+def test_a_lifestyle_answer_not_sure_is_read_back_never_sent_as_a_request() -> None:
+    """"probably not" was heard as "probably all" and sent: a lifestyle answer shapes advice."""
+    hearing = FakeRecognizer(nlu_for()).hear(b"probably all?", snr_db=30.0)
+    assert hearing.intent == "LifestyleIntent"
+    assert decide(hearing) == "read back"
+    assert decide(replace(hearing, sure=True)) == "sent"
 
 
 def test_silence_gets_the_reprompt_once_then_the_session_closes() -> None:
@@ -170,3 +209,36 @@ def test_a_lone_hypothesis_is_simply_not_caught() -> None:
     assert (run.exchanges[1].said or "").startswith("Sorry, I didn't catch that. ")
     assert "emergency" not in (run.exchanges[1].said or "")
     assert run.sent == ["AMAZON.NoIntent"]
+
+
+@pytest.mark.parametrize("whole", ["urgent", "emergency doubted"])
+def test_an_emergency_heard_in_the_whole_is_not_replaced_by_its_last_stretch(whole: str) -> None:
+    """In 20 dB babble "my face is drooping" was heard whole as "nah my face is drooping" (no
+    phrase, emergency words) and its last stretch as "i'm fine", read back with no number."""
+    fake = FakeRecognizer(nlu_for())
+
+    class Recognizer:
+        def hear(self, pcm: bytes, confirm: bool = False,
+                 snr_db: float | None = None) -> Hearing:
+            if pcm.startswith(b"#"):  # the whole
+                heard = fake.hear(pcm, confirm, snr_db)
+                if whole == "urgent":
+                    return replace(heard, urgent=True, alarmed=True)
+                return replace(heard, meant="EmergencyIntent", doubt="unsupported")
+            return fake.hear(pcm, confirm, snr_db)
+
+    said = b"#nah my face is drooping|i'm fine"
+    utterance = Utterance(said, snr_db=20.0, pauses=(said.index(b"|") + 1,))
+    assert fake.hear(utterance.tail()).intent == "AMAZON.NoIntent"  # the stretch alone
+    hearing, corrected = hear_answer(Recognizer(), utterance)
+    assert corrected
+    assert hearing.text == "nah my face is drooping i'm fine"  # the whole
+    assert decide(hearing, overlapped=corrected) == "number given"
+
+
+def test_a_correction_after_a_pause_is_still_heard_by_its_last_stretch() -> None:
+    said = b"#no wait|yes"
+    utterance = Utterance(said, snr_db=30.0, pauses=(said.index(b"|") + 1,))
+    hearing, corrected = hear_answer(FakeRecognizer(nlu_for()), utterance)
+    assert corrected and hearing.intent == "AMAZON.YesIntent"
+    assert decide(hearing, overlapped=corrected) == "read back"
