@@ -107,7 +107,8 @@ BASE: dict[str, list[str]] = {
         "sí también " + S, "sí a veces " + S, "sí creo que " + S, "sí noto " + S,
         "sí siento " + S, "sí últimamente " + S, "sí algo de " + S, "pues sí " + S,
         "sí fíjese " + S, "pues fíjese que sí " + S, "sí un poco " + S,
-        "de repente sí " + S, "de golpe sí " + S,
+        "de repente sí " + S, "de golpe sí " + S, "creo que sí " + S, "me temo que sí " + S,
+        "yo creo que sí " + S, "la verdad es que sí " + S,
     ],
     "NoDetailIntent": [
         "no mi " + S, "no es " + S, "no fue " + S, "no solo " + S, "no nada más " + S,
