@@ -24,8 +24,10 @@ test: install
 	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 
+# Whole files per worker (`--dist loadfile`): the tuned-voice accuracy report is one module
+# fixture, built by every worker that runs one of its tests (about 16 minutes of CPU each).
 test-long: install
-	$(BIN)/pytest -n auto -m "long and not office and not peer"
+	$(BIN)/pytest -n auto --dist loadfile -m "long and not office and not peer"
 
 # The desk voice's office report (four synthesizers, babble at 20 and 10 dB, held-out voices),
 # the accuracy report on held-out voices and phrasings (tests/voice/test_accuracy.py) and the
