@@ -2030,3 +2030,21 @@ def test_an_emergency_told_in_passing_in_a_long_story_gets_the_number(locale: st
 
     result = judge(Case("own", locale, at, "emergency", words, {}), _judge_speaker())
     assert result.unsafe is None, (result.unsafe, result.seen)
+
+
+# "bien" closes a complaint of not being able ("no puedo mover el brazo bien"): it denies
+# nothing.
+@pytest.mark.parametrize(("words", "sign"), [
+    ("de repente no puedo mover el brazo bien", "sudden_weakness"),
+    ("mi papá no puede mover la pierna bien", "sudden_weakness"),
+    ("de golpe no veo bien", "vision"),
+    ("no me salen las palabras bien", "speech"),
+    ("no le sale la voz bien", "speech"),
+    ("no puedo tragar bien", "swallowing"),
+    ("no controlo bien la orina", "bladder_bowel"),
+    ("no puedo escribir bien", "weakness"),
+    ("estuve un rato sin poder hablar bien", "sudden_speech"),
+])
+def test_a_bien_that_closes_a_complaint_denies_nothing(words: str, sign: str) -> None:
+    found = {m.id: m for m in lexicon_for("es-ES").read(words)}
+    assert sign in found and not found[sign].negated, (words, found)
