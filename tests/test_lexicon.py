@@ -806,3 +806,30 @@ def test_a_no_with_a_reason(text: str, no: bool) -> None:
 def test_a_hedge_the_carrier_cut_short_is_still_a_hedge() -> None:
     # "I suppose so, a bit" reaches the skill as "suppose so, a bit" after "I {symptom}".
     assert lexicon_for("en-US").hedged("suppose so a bit")
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("sorry love say that again the telly was on", "repeat"),
+    ("pardon didn't catch a word of that", "repeat"),
+    ("rewind a sec to the last one", "back"),
+    ("can we begin from first question itself", "start_over"),
+    ("okay nope i'm literally spiralling cancel this", "stop"),
+    ("where's all this information coming from is it nhs stuff", "sources"),
+    ("what brings this on is it nerves or what", "causes"),
+    ("bad news or nothing", "serious"),
+    ("what's my walking got to do with a twitchy neck", "why"),
+    ("i'll let that one go by if it's all the same to you", "skip"),
+    ("wait okay pause my cat's on the keyboard", "pause"),
+    # no request at all, or a word of one inside a symptom
+    ("my leg won't stop twitching", None),
+    ("my arm went weak again this morning", None),
+    ("i've been going back and forth to the loo", None),
+])
+def test_requests_said_in_peoples_words(text: str, asked: str | None) -> None:
+    assert lexicon_for("en-US").request(text) == asked
+
+
+def test_an_unknown_request_name_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, lexicon_text() + "requests:\n  dance: [dance with me]\n")
+    with pytest.raises(LexiconError, match=r": requests\.dance: "):
+        Lexicon.load(path)

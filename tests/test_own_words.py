@@ -13,6 +13,48 @@ from skill.simulator.transport import InProcess
 
 # (locale, question, what it must do, the sign if any, the words)
 OWN: list[tuple[str, str, str, str | None, str]] = [
+    # Emergencies in a bystander's or the person's own words: a face gone numb, a collapse,
+    # a limb gone to jelly, a question asked over and over, a fit seen by a friend, a
+    # relative who cannot get a word out, lips going blue (NHS-999; BE-FAST).
+    ("en-US", "screen", "emergency", None,
+     "i honestly cannot feel the right side of my face at all since a few minutes"),
+    ("en-GB", "balance", "emergency", None,
+     "walking's fine love but me mum's just gone down like a ton of bricks in the hall "
+     "and she isn't talking"),
+    ("en-AU", "weakness", "emergency", None,
+     "right hand just went to jelly mid email and now i can't grip the mouse"),
+    ("en-CA", "medicine", "emergency", None,
+     "no new pills but my wife says i keep asking the same question over and over since lunch"),
+    ("en-US", "wasting", "emergency", None,
+     "not thinner but my brother says i was staring and jerking on the couch and i don't "
+     "remember any of it"),
+    ("en-GB", "spreading", "emergency", None,
+     "my whole body was shaking a minute ago and i couldn't stop it"),
+    ("en-US", "speech", "emergency", None,
+     "not my speech but my dad couldn't get a single word out just now"),
+    ("en-IN", "breathless", "emergency", None,
+     "right now i am gasping and my lips are going bluish"),
+    # Someone else's past, and a what-if: not now.
+    ("en-GB", "stroke_signs", "not_now", "emergency_now",
+     "my nan had stroke last year and her face was drooping but me nothing like that"),
+    ("en-US", "stroke_signs", "not_now", "emergency_now",
+     "hypothetically if my arm went weak tonight what would i even do"),
+    # Denials in people's words: a list after "don't", "nothing's", said after the sign,
+    # a medicine taken for years.
+    ("en-GB", "numbness", "denied", "numbness", "my fingers don't tingle or go dead at all"),
+    ("en-US", "wasting", "denied", "wasting", "nothing's shrinking i looked in the mirror"),
+    ("en-IN", "stiffness", "denied", "stiffness", "stiffness i never get only the twitching"),
+    ("en-AU", "medicine", "no", None,
+     "no new tablets i'm only on my blood pressure ones and i've been on those for years"),
+    # Requests in words no sample holds (read from the words by the lexicon).
+    ("en-GB", "balance", "repeat", None, "sorry pet say that again the kettle was going"),
+    ("en-US", "numbness", "sources", None, "is any of this based on actual studies"),
+    ("en-CA", "injury", "back", None, "rewind to the one before i rushed it"),
+    ("en-GB", "spreading", "stop", None, "nope i'm getting myself worked up cancel this"),
+    ("en-US", "duration", "causes", None, "what actually brings this on is it my nerves"),
+    # The words after SignFine's "no" follow it.
+    ("en-GB", "swallowing", "denied", "swallowing",
+     "swallowing's absolutely fine no choking on anything"),
     # A heart attack told without the word chest, by the person or about someone (NHS-HEART).
     ("en-GB", "screen", "emergency", None,
      "no not like that but my husband just went grey and he's sweating buckets holding his arm"),

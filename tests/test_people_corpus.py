@@ -15,11 +15,12 @@ from skill.simulator.transport import InProcess
 
 # Measured floors (README, "How well it understands"): a change that understands less, or misreads
 # more, fails. The held-out parts' figures are the open gap of issue 18 (goal: 90%, no misread).
-MIN_SHARE = {"tuning": 0.91, "tuning B": 0.92, "tuning C": 0.88, "tuning D": 0.85,
-             "tuning E": 0.92, "held out": 0.81, "held out B": 0.80, "held out C": 0.81,
-             "held out D": 0.74}
+MIN_SHARE = {"tuning": 0.93, "tuning B": 0.92, "tuning C": 0.90, "tuning D": 0.86,
+             "tuning E": 0.93, "held out": 0.83, "held out B": 0.82, "held out C": 0.84,
+             "held out D": 0.78, "tuning F": 0.89, "held out E": 0.80}
 MAX_UNSAFE = {"tuning": 0, "tuning B": 1, "tuning C": 0, "tuning D": 1, "tuning E": 0,
-              "held out": 12, "held out B": 13, "held out C": 11, "held out D": 24}
+              "held out": 12, "held out B": 12, "held out C": 11, "held out D": 24,
+              "tuning F": 2, "held out E": 23}
 
 
 @pytest.fixture(scope="module")

@@ -135,6 +135,12 @@ class _DetailHandler(AbstractRequestHandler):
         if heard.nothing and other_side in (heard.opening, heard.closing):
             # "Yes, no", "no... yes": both answers and nothing else: ask which.
             return talk.reask(talk.text("understanding.yes_or_no"))
+        if heard.nothing and not heard.hedged and not heard.others and not heard.aside:
+            # "nope, I'm literally spiralling, cancel this", "no, go back, I rushed that": a
+            # request that outweighs the answer said with it.
+            asked = _asked(talk, heard, only=_OVER_ANSWER)
+            if asked is not None:
+                return asked
         if self.said is Reply.YES and not heard.signs and _pending_id(talk) == _SCREEN:
             # "Yeah, go on" to the emergency question: the number as a precaution, and which.
             return AcknowledgeIntentHandler().handle(handler_input)
@@ -193,7 +199,9 @@ class SignFineIntentHandler(AbstractRequestHandler):
             return _take(talk, replace(named, signs=()).merge(rest), Reply.NO)
         heard = replace(named, signs=(), denied=tuple(dict.fromkeys((*named.denied,
                                                                      *named.signs))))
-        rest = _heard(handler_input, talk, negating=False, slot=names.DETAIL_SLOT)
+        # The words after the "no" follow it: "swallowing's fine, no choking" denies the
+        # choking too; "... no, my arm is weak" is an answer, then a sign (a clause opener).
+        rest = _heard(handler_input, talk, negating=True, slot=names.DETAIL_SLOT)
         return _take(talk, heard.merge(rest), Reply.NO, negating=True)
 
 
@@ -239,6 +247,15 @@ class ReportSymptomIntentHandler(AbstractRequestHandler):
 def _report(talk: Conversation, heard: Heard) -> Response:
     """Words told at any point: signs noted (read back when they raise the outcome), the past
     and "what if"s set aside, someone else's emergency given the number."""
+    if not (heard.signs or heard.denied or heard.hedged or heard.others or heard.aside):
+        # A request in words no sample holds; beside a lifestyle word ("wait, pause, my cat's
+        # on the keyboard") only one that outweighs an answer, and never as the answer to the
+        # lifestyle question.
+        only = None if heard.nothing else (
+            frozenset() if _pending_kind(talk) == "lifestyle" else _OVER_ANSWER)
+        asked = _asked(talk, heard, only=only)
+        if asked is not None:
+            return asked
     if heard.nothing and not heard.hedged and not heard.others and not heard.aside:
         if heard.over:
             # "A fever last week, but it's gone now": over, whatever it was.
@@ -744,6 +761,27 @@ def _take(talk: Conversation, heard: Heard, said: Reply | None, *,
     return talk.advance(heard.apply(rules, state), *aside, *noted)
 
 
+# Requests that outweigh a yes or no said with them; a question ("yes, why do you ask?") keeps
+# the answer and is asked again by the person if they want it.
+_OVER_ANSWER = frozenset({"stop", "back", "start_over"})
+_ASKED = "request_read"  # request attribute: a request was read from this request's words
+
+
+def _asked(talk: Conversation, heard: Heard,
+           only: frozenset[str] | None = None) -> Response | None:
+    """A request made in words no sample holds ("sorry love, say that again, the telly was
+    on"), read by the lexicon from words that name nothing else: handled as if its intent
+    had been matched. None when the words make no request (or none of `only`)."""
+    done = talk.handler_input.attributes_manager.request_attributes
+    if not heard.raw or done.get(_ASKED):
+        return None  # once per request: the request's handler may read the same words again
+    asked = _lexicon(talk).request(heard.raw)
+    if asked is None or (only is not None and asked not in only):
+        return None
+    done[_ASKED] = asked
+    return _REQUESTED[asked]().handle(talk.handler_input)
+
+
 def _not_understood(talk: Conversation) -> Response:
     """Fallback gets better, not louder: re-ask with the hint; then the choices in other words;
     then end with the advice the answers so far call for. On a question about a sign that
@@ -1038,6 +1076,16 @@ def _heard_factors(handler_input: HandlerInput, talk: Conversation) -> Heard:
                                            opening=lexicon.opening(words)))
     return heard.merge(Heard(factors=tuple(factors)))
 
+
+# The handler of each request the lexicon reads (skill.content.lexicon.REQUESTS).
+_REQUESTED: dict[str, type[AbstractRequestHandler]] = {
+    "stop": StopIntentHandler, "back": GoBackIntentHandler,
+    "start_over": StartOverIntentHandler, "repeat": RepeatIntentHandler,
+    "pause": PauseIntentHandler, "skip": SkipIntentHandler, "why": WhyAskIntentHandler,
+    "help": HelpIntentHandler, "progress": ProgressIntentHandler,
+    "sources": SourcesIntentHandler, "learn": LearnIntentHandler,
+    "causes": CausesIntentHandler, "serious": SeriousIntentHandler,
+}
 
 REQUEST_HANDLERS: tuple[type[AbstractRequestHandler], ...] = (
     LaunchRequestHandler,

@@ -142,13 +142,18 @@ _PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_end
 # A language's own small word sets (LocaleWords); a file without them gets en-US's.
 _LOCALE_WORD_SETS = ("answer_nos", "possessives", "contrast_starts", "contrast_ends", "keep_s",
                      "twitch_stems", "passed_after", "me_as_my", "first_person", "explainers",
-                     "sameness")
+                     "sameness", "list_fillers")
 # What a carrier phrase said around the slot, put back before reading the slot's words
 # (skill/alexa/handlers.py), in the lexicon's language: `past` is "years ago" in en-US.yaml.
 LEADS: frozenset[str] = frozenset({"denied", "no_but", "sudden", "past", "earlier", "other",
                                    "what_if", "but", "fine"})
+# What a person may ask for in words no sample of the model holds ("sorry love, say that again,
+# the telly was on"): read only from words that name no sign, each the name of a request the
+# skill answers (skill/alexa/handlers.py). Listed in the order that settles a tie.
+REQUESTS: tuple[str, ...] = ("stop", "back", "start_over", "repeat", "pause", "skip", "why",
+                             "help", "progress", "sources", "learn", "causes", "serious")
 _TOP_KEYS = frozenset({"signs", "topics", "denials", "factors", "together", *_CATEGORIES,
-                       *_WORD_LISTS, "leads",
+                       *_WORD_LISTS, "leads", "requests",
                        *_PHRASE_LISTS, *_LOCALE_WORD_SETS, "fold_accents"})
 # "my tongue's twitching" is "tongue is"; these keep their 's ("it's" is a word of its own).
 _KEEP_S = frozenset({"it", "that", "there", "what", "he", "she", "who", "let", "where", "here",
@@ -183,6 +188,9 @@ class LocaleWords:
     explainers: frozenset[str] = frozenset()
     # A duration said beside these is how long something stayed the same, not the twitch's.
     sameness: frozenset[str] = frozenset()
+    # Words between a list word and the next mention that keep a negation going ("don't
+    # tingle or go numb").
+    list_fillers: frozenset[str] = frozenset()
 
     def fold(self, text: str) -> str:
         return text.translate(_FOLD) if self.fold_accents else text
@@ -473,8 +481,10 @@ class Lexicon:
         openings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
         words: LocaleWords = ENGLISH_WORDS,
         leads: Mapping[str, str] | None = None,
+        requests: tuple[tuple[str, tuple[_Term, ...]], ...] = (),
     ) -> None:
         self.locale = locale
+        self._requests = requests
         self.words = words
         self._leads = dict(leads or {})
         # A sign said in two parts of a sentence ("my neck is rigid ... a fever of 39"): each
@@ -614,8 +624,20 @@ class Lexicon:
                     parts = tuple(self_part(_Compiler(r, gap_stops), part, f"{key}[{j}]")
                                   for j, part in enumerate(pair))
                     together.append((name, parts[0], parts[1]))
+        requests: list[tuple[str, tuple[_Term, ...]]] = []
+        asked = top.get("requests")
+        if asked is not None:
+            given = r.mapping(asked, "requests")
+            for name in given:
+                if name not in REQUESTS:
+                    raise r.fail(f"requests.{name}", f"{name!r} is not a request; use one of "
+                                                     f"{list(REQUESTS)}")
+            requests = [(name, self_part(_Compiler(r, gap_stops), given[name],
+                                         f"requests.{name}"))
+                        for name in REQUESTS if name in given]
         return cls(
             locale, terms, compiled, words=_locale_words(r, top), leads=_leads(r, top),
+            requests=tuple(requests),
             openers=words["clause_openers"], list_words=words["list_words"],
             negator_words=frozenset(_single_words(categories["negators"])), gap_stops=gap_stops,
             hedges=phrases["hedges"], symptom_words=phrases["symptom_words"],
@@ -642,6 +664,20 @@ class Lexicon:
             if token.key == "me" and tokens[index + 1].key in nouns:
                 tokens[index] = _Token("my", token.start, token.end)
         return tokens
+
+    def request(self, text: str) -> str | None:
+        """The request the words make, if any ("pardon, didn't catch a word of that" is
+        "repeat"): the one whose longest term has the most literal words, the first listed on a
+        tie. For words that name no sign: the caller reads them as signs first."""
+        keys = [token.key for token in self._tokens(text)]
+        best: tuple[int, int] = (0, 0)
+        found: str | None = None
+        for name, terms in self._requests:
+            for hit in self._candidates(keys, terms):
+                rank = (hit.term.literals, hit.letters)
+                if rank > best:
+                    best, found = rank, name
+        return found
 
     def hedged(self, text: str) -> bool:
         """Whether the words hedge ("I'm not sure", "no idea", "hard to say")."""
@@ -932,8 +968,13 @@ class Lexicon:
             if after >= 0 and items[after].term.kind == "post":  # "not fine": a complaint
                 items[after].void = item.void = True
                 continue
-            if keys[j] in self._openers and self._clause_start(keys, items, owner, item.start):
-                continue  # "no my hand is numb": an answer, then a new clause
+            denies_own = (" ".join(keys[item.start:item.end]) == "not"
+                          and keys[j] in self.words.possessives)
+            if (keys[j] in self._openers and not denies_own
+                    and self._clause_start(keys, items, owner, item.start)):
+                # "no my hand is numb": an answer, then a new clause; but "not my speech, dear,
+                # but my husband ..." denies the speech.
+                continue
             reach = 0
             t = j
             target: _Item | None = None
@@ -1013,6 +1054,8 @@ class Lexicon:
             elif index < 0 and (keys[t] == _PAUSE or keys[t] in self._list_words):
                 separated = True
                 t += 1
+            elif index < 0 and separated and keys[t] in self.words.list_fillers:
+                t += 1  # "don't tingle or go numb"
             else:
                 return
 
@@ -1130,7 +1173,11 @@ class _Context:
                            item.term.kind == "terminator"
                            and words.passed_after & set(keys[item.start:item.end]))]
         self.selves = [item for item in triggers if item.term.kind == "self"]
-        self.their_past = [item for item in triggers if item.term.kind == "other_past"]
+        # Someone else's past: their own words ("before his stroke"), and any long-ago or
+        # recent-past time in the sentence ("my mother had a stroke last year, face was
+        # drooping"), which need not reach the mention as a time trigger must.
+        self.their_past = [item for item in triggers
+                           if item.term.kind in ("other_past", "long_ago", "passed")]
 
     def _explained_later(self, item: _Item, trigger: _Item) -> bool:
         """An ordinary cause told after the mention as its reason, in the same sentence: "me

@@ -114,10 +114,6 @@ class SQLiteAdapter(HouseholdAdapter):
             with suppress(sqlite3.Error):
                 kept[2].close()
 
-    def close(self) -> None:
-        """Close this thread's kept connection (the others close when their threads end)."""
-        self._drop()
-
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         connection = self._kept()
