@@ -600,7 +600,8 @@ EMERGENCY_WORDS: dict[str, list[str]] = {
                   "hincharon sacudirse temblar desvariando adormilada privado tirada torcer "
                   "tumba tumbado azul apretado jaló colgada cuelga trapo gritando dolía "
                   "agarrotado pegarse patalear atoró sostiene mareando pararse arrastra urgente "
-                  "auxilio socorro ayúdenme morado morada"],
+                  "auxilio socorro ayúdenme morado morada cachete moflete mejilla jeta trompa "
+                  "chiflar silbar aliento resollar ennegreció nublada chuequeó"],
     "vision": ["se me oscureció un ojo y se me nubló la vista borroso o doble como una cortina "
                "negra vi negro",
                "se me apagó un ojo ciego de un ojo una sombra veo todo doble"],

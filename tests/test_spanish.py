@@ -2048,3 +2048,37 @@ def test_an_emergency_told_in_passing_in_a_long_story_gets_the_number(locale: st
 def test_a_bien_that_closes_a_complaint_denies_nothing(words: str, sign: str) -> None:
     found = {m.id: m for m in lexicon_for("es-ES").read(words)}
     assert sign in found and not found[sign].negated, (words, found)
+
+
+# Each region's words for the cheek, the snout, the breath and the sight ("la jeta", "el moflete",
+# "resollar", "el aliento", "se me ennegreció la vista"), in emergencies of my own.
+OWN_REGIONAL_WORDS = [
+    ('es-MX', 'se le chuequeó la jeta a mi apá'),
+    ('es-MX', 'tengo el cachete caído y no puedo chiflar'),
+    ('es-ES', 'se me ha quedado el moflete caído y se me cae la comida por un lado'),
+    ('es-MX', 'a mi abuelita se le engarrotó la mano y no la puede abrir, de repente'),
+    ('es-ES', 'tengo un dolor en el pecho que me llega a la espalda y me falta el aliento'),
+    ('es-US', 'me falta el aliento y tengo los labios medio morados'),
+    ('es-MX', 'no puedo resollar'),
+    ('es-ES', 'me cuesta coger aire, me ahogo'),
+    ('es-MX', 'se me fue el habla de golpe'),
+    ('es-ES', 'se me ha ido la voz de repente y no me salen las palabras'),
+    ('es-US', 'tengo la vista nublada de un ojo desde hace una hora'),
+    ('es-MX', 'se me ennegreció la vista y me caí'),
+    ('es-ES', 'me ha dado un vahído y me he ido al suelo'),
+    ('es-MX', 'me dio un desguanzo y me caí, no me puedo levantar'),
+    ('es-US', 'tengo el pescuezo tieso y calentura'),
+    ('es-ES', 'tengo la cabeza que me estalla, nunca me había pasado, y vomito'),
+    ('es-MX', 'se me hinchó la trompa después de comer mariscos y me cuesta respirar'),
+    ('es-ES', 'a mi hijo le ha dado una convulsión con la fiebre'),
+    ('es-US', 'mi abuelo anda desorientado desde la mañana, no sabe ni en qué casa está'),
+    ('es-MX', 'mi esposa está privada, no despierta'),
+]
+
+
+@pytest.mark.parametrize(("locale", "words"), OWN_REGIONAL_WORDS)
+def test_each_regions_words_for_an_emergency_get_the_number(locale: str, words: str) -> None:
+    from people import Case, judge
+
+    result = judge(Case("own", locale, "screen", "emergency", words, {}), _judge_speaker())
+    assert result.unsafe is None, (words, result.seen)
