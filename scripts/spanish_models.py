@@ -141,6 +141,7 @@ BASE: dict[str, list[str]] = {
         # the fillers each region opens with ("ay", "fíjese que", "la verdad es que", "este")
         "ay " + S, "fíjese que " + S, "la verdad es que " + S, "este " + S, "pues " + S,
         "perdón " + S, "perdón pero " + S, "disculpe " + S, "disculpa " + S,
+        "es urgente " + S, "es una urgencia " + S, "urgente " + S,
         "lo que tengo es " + S, "tengo también " + S, "y también " + S, "otra cosa " + S,
         # A leading "no" that denies nothing of what follows ("no tengo tiempo, me está
         # costando respirar"): the words after it are read as said.
@@ -173,6 +174,7 @@ BASE: dict[str, list[str]] = {
         "me quiero morir", "me quiero morir ya no aguanto", "me quiero matar", "me voy a matar",
         "quiero quitarme la vida", "me tomé todas las pastillas", "se tomó todas las pastillas",
         "auxilio", "socorro", "ayúdenme", "ayúdenme por favor", "auxilio por favor",
+        "es urgente", "es una urgencia", "urgente",
     ],
     # Slots joined only by "y" are no carrier: a sentence with "y" in it ("me duele el pecho y me
     # sudan las manos") is read whole by the catch-all and the lexicon, which finds the factors
@@ -315,6 +317,13 @@ BASE: dict[str, list[str]] = {
         "perdón quise decir {answer}", "me equivoqué quise decir {answer}",
         "en realidad es {answer}", "cambia mi respuesta a {answer}",
         "corrijo la anterior {answer}", "la anterior es {answer}", "a la anterior {answer}",
+        # "lo del hormigueo, en realidad no": the question named first, then the answer
+        "lo del {question} {answer}", "lo del {question} en realidad {answer}",
+        "lo de {question} en realidad {answer}", "la de {question} en realidad {answer}",
+        "lo de la {question} {answer}", "perdona lo de {question} {answer}",
+        "perdona lo de la {question} {answer}", "perdón lo de {question} {answer}",
+        "perdón lo de la {question} {answer}", "la {question} que me preguntó {answer}",
+        "oiga la {question} {answer}", "oye la {question} {answer}",
     ],
     "SkipIntent": [
         "sáltala", "salta esta", "sáltate esta", "siguiente", "la siguiente", "pasa a la siguiente",

@@ -2082,3 +2082,34 @@ def test_each_regions_words_for_an_emergency_get_the_number(locale: str, words: 
 
     result = judge(Case("own", locale, "screen", "emergency", words, {}), _judge_speaker())
     assert result.unsafe is None, (words, result.seen)
+
+
+# Emergencies said with the invocation (a one-shot), in each region's words.
+OWN_LAUNCH_EMERGENCIES = [
+    ('es-MX', 'Alexa, dile a revisión de tic en el cuello que mi esposo no puede hablar'),
+    ('es-US', 'Alexa, open neck twitch check, mi mamá tiene la cara caída'),
+    ('es-ES', 'Alexa, abre revisión de tic en el cuello, que me duele mucho el pecho'),
+    ('es-MX', 'Alexa, pregúntale a revisión de tic en el cuello qué hago, mi hijo está '
+              'convulsionando'),
+    ('es-US', 'Alexa, abre revisión de tic en el cuello, no puedo respirar'),
+    ('es-ES', 'Alexa, revisión de tic en el cuello, mi padre se ha desmayado'),
+    ('es-MX', 'Alexa, abre revisión de tic en el cuello, se me durmió medio cuerpo de repente'),
+    ('es-US', 'Alexa, dile a neck twitch check que veo doble y me duele la cabeza '
+              'horrible de golpe'),
+    ('es-ES', 'Alexa, abre revisión de tic en el cuello, tengo fiebre y el cuello rígido'),
+    ('es-MX', 'Alexa, abre revisión de tic en el cuello, se me hinchó la lengua'),
+    ('es-US', 'Alexa, abre revisión de tic en el cuello, mi abuela está muy confundida de repente'),
+    ('es-MX', 'abre revisión de tic en el cuello, mi papá tiene la boca chueca y no '
+              'puede levantar el brazo'),
+    ('es-US', 'Alexa, pregúntale a revisión de tic en el cuello si es normal que se me '
+              'caiga la cara de un lado'),
+    ('es-ES', 'Alexa, dile a revisión de tic en el cuello que es urgente, mi mujer no reacciona'),
+]
+
+
+@pytest.mark.parametrize(("locale", "words"), OWN_LAUNCH_EMERGENCIES)
+def test_an_emergency_said_with_the_invocation_gets_the_number(locale: str, words: str) -> None:
+    from people import Case, judge
+
+    result = judge(Case("own", locale, "launch", "emergency", words, {}), _judge_speaker())
+    assert result.unsafe is None, (words, result.seen)
