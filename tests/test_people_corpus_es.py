@@ -4,8 +4,9 @@
 by an outside writer blind to the code, the models and the lexicon (see their headers): five kinds
 of people (anxious25, older72, bilingual, peninsular, hurry) in es-US, es-MX and es-ES. Two later
 writers, blind in the same way, wrote `es-tuning-b.yaml` (150 lines, measured once untuned before
-the tuning step it was used for) and `es-heldout-b.yaml`. The held-out parts are used for no
-tuning step and are only ever reported as figures (tests/people_report.py).
+the tuning step it was used for) and `es-heldout-b.yaml`; a later writer, `es-heldout-c.yaml`
+(150 lines, run once after the third round's tuning was fixed). The held-out parts are used for
+no tuning step and are only ever reported as figures (tests/people_report.py).
 
 The judge (tests/people.py) was written for English; a small adapter says its few English words
 in the skill's Spanish: the one-shot it opens with names the Spanish skill, and the Spanish
@@ -28,7 +29,8 @@ from skill.simulator.transport import InProcess
 
 CORPORA = {"es tuning": PEOPLE / "es-tuning.yaml", "es tuning B": PEOPLE / "es-tuning-b.yaml",
            "es held out": PEOPLE / "es-heldout.yaml",
-           "es held out B": PEOPLE / "es-heldout-b.yaml"}
+           "es held out B": PEOPLE / "es-heldout-b.yaml",
+           "es held out C": PEOPLE / "es-heldout-c.yaml"}
 TUNING = frozenset({"es tuning", "es tuning B"})
 # Measured floors (README, "En español"): a change that understands less fails. Emergencies
 # missed and safety misreads are held at zero on the tuning parts (197/200 and 138/150 now).
@@ -38,9 +40,17 @@ TUNING = frozenset({"es tuning", "es tuning B"})
 # emergencies missed) at its first run and 75/120 later, and 83/120 with 6 (5 of 18
 # emergencies missed, 1 reported sign lost) after tuning B's step; held-out B, measured once
 # after the rules were fixed, 104/150 with 15 (10 of 50 emergencies missed, 4 reported signs
-# lost, 1 false emergency). Far from the zero the issue asks for, and said so.
-MIN_SHARE = {"es tuning": 0.98, "es tuning B": 0.92, "es held out": 0.69, "es held out B": 0.69}
-MAX_UNSAFE = {"es tuning": 0, "es tuning B": 0, "es held out": 6, "es held out B": 15}
+# lost, 1 false emergency). After the third round's step (the word sets Spanish lacked, lay
+# emergency words by grammar, the models' vocabulary; tuned on the tuning parts and sentences of
+# my own only), held out 86/120 with 5 (4 of 18 emergencies missed, 1 sign lost) and held out B
+# 107/150 with 13 (8 of 50 missed, 4 signs lost, 1 false emergency). Held out C (150 lines by a
+# new writer, written while that step was made and opened by no one) was run once, after it:
+# 99/150 with 14 (8 of 50 emergencies missed, 3 false emergencies, 3 reported signs lost). Far
+# from the zero the issue asks for, and said so.
+MIN_SHARE = {"es tuning": 0.98, "es tuning B": 0.92, "es held out": 0.71, "es held out B": 0.71,
+             "es held out C": 0.66}
+MAX_UNSAFE = {"es tuning": 0, "es tuning B": 0, "es held out": 5, "es held out B": 13,
+              "es held out C": 14}
 ENGLISH_NAME = "neck twitch check"
 
 
