@@ -36,15 +36,17 @@ from skill.triage import Ask, CheckState, Outcome, Tier, default_rules, next_ste
 from skill.triage.engine import Reply
 
 PEOPLE = Path(__file__).parent / "phrases" / "people"
-# Several writers: parts B, C, D, E and F were written in later rounds by new writers, to the same
-# brief. The held-out parts ("held out", B, C, D and E) are used for no tuning step.
+# Several writers: parts B, C, D, E, F and G were written in later rounds by new writers, to the
+# same brief (G: emergencies and their look-alikes only). The held-out parts ("held out", B, C,
+# D and E) are used for no tuning step.
 CORPORA = {"tuning": PEOPLE / "tuning.yaml", "tuning B": PEOPLE / "tuning-b.yaml",
            "tuning C": PEOPLE / "tuning-c.yaml", "tuning D": PEOPLE / "tuning-d.yaml",
            "held out": PEOPLE / "heldout.yaml", "held out B": PEOPLE / "heldout-b.yaml",
            "held out C": PEOPLE / "heldout-c.yaml", "tuning E": PEOPLE / "tuning-e.yaml",
            "held out D": PEOPLE / "heldout-d.yaml", "tuning F": PEOPLE / "tuning-f.yaml",
-           "held out E": PEOPLE / "heldout-e.yaml"}
-TUNING = frozenset({"tuning", "tuning B", "tuning C", "tuning D", "tuning E", "tuning F"})
+           "held out E": PEOPLE / "heldout-e.yaml", "tuning G": PEOPLE / "tuning-g.yaml"}
+TUNING = frozenset({"tuning", "tuning B", "tuning C", "tuning D", "tuning E", "tuning F",
+                    "tuning G"})
 RULES = default_rules()
 _NAME = "neck twitch check"
 _NOT_APOSTROPHE = string.punctuation.replace("'", "")

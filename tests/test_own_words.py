@@ -13,6 +13,60 @@ from skill.simulator.transport import InProcess
 
 # (locale, question, what it must do, the sign if any, the words)
 OWN: list[tuple[str, str, str, str | None, str]] = [
+    # Not now: someone else's long-ago sign (a duration says no when), a what-if, a figure,
+    # a childhood event.
+    ("en-GB", "screen", "not_now", "emergency_now",
+     "my nan went all floppy after her stroke years ago but she's long gone now god rest her"),
+    ("en-AU", "stroke_signs", "not_now", "emergency_now",
+     "my dad had a funny turn back in 2015 and "
+     "couldn't find his words for a bit but that's history"),
+    ("en-GB", "swallowing", "not_now", "swallowing",
+     "i choked on a fish bone as a kid that's the only time"),
+    ("en-US", "screen", "not_now", "emergency_now",
+     "what if i suddenly can't breathe one day is that a thing with this"),
+    ("en-GB", "stroke_signs", "not_now", "emergency_now",
+     "my husband's face drooped after his bell's palsy in 2010 but it's fine now"),
+    ("en-IN", "screen", "not_now", "emergency_now",
+     "my blood boils when my boss calls at night but otherwise nothing"),
+    # Emergencies told in passing at a question about something else, most by a bystander:
+    # a chest in a vice, an arm that flopped, keeled over, talking nonsense, lips swelling or
+    # purple, a rash under a glass, not recognising anyone, gone floppy (NHS-999; BE-FAST).
+    ("en-US", "screen", "emergency", None,
+     "my husband is sitting there all grey and sweaty "
+     "and says his chest feels like it's in a vice"),
+    ("en-GB", "weakness", "emergency", None,
+     "no but my mum's arm has just flopped down by her side and she can't lift it back up"),
+    ("en-AU", "balance", "emergency", None,
+     "walking's fine but my mate's just keeled over at the barbie and he's not waking up properly"),
+    ("en-IN", "swallowing", "emergency", None,
+     "swallowing is fine but my father suddenly is talking "
+     "nonsense and his mouth is going to one side"),
+    ("en-CA", "duration", "emergency", None,
+     "it's been about a month but my daughter's lips "
+     "are swelling up really fast after the peanut thing"),
+    ("en-US", "lifestyle", "emergency", None,
+     "stress mostly but also my roommate is breathing "
+     "really weird and her lips look kind of purple"),
+    ("en-GB", "stroke_signs", "emergency", None,
+     "about ten minutes ago i couldn't find my words and "
+     "my right hand went useless but it's come back now"),
+    ("en-US", "screen", "emergency", None,
+     "my son's got a fever and a rash that doesn't go away when i press a glass on it"),
+    ("en-AU", "injury", "emergency", None,
+     "no injury but my wife's suddenly got the worst headache of her life and she's throwing up"),
+    ("en-IN", "numbness", "emergency", None,
+     "no tingling but my grandmother is not recognising any of us since morning"),
+    ("en-GB", "medicine", "emergency", None,
+     "no new tablets but my grandad's gone all floppy in his chair and his eyes are rolling"),
+    ("en-US", "speech", "emergency", None,
+     "my speech is fine but my coworker just started slurring and dropped his coffee"),
+    ("en-CA", "wasting", "emergency", None,
+     "not thinner but i suddenly lost the vision in my left eye like a curtain came down"),
+    ("en-GB", "spreading", "emergency", None,
+     "it's only the neck but my little one's had a "
+     "fit and now she's really sleepy and hard to wake"),
+    ("en-US", "bladder_bowel", "emergency", None,
+     "no bladder stuff but my dad is sitting here and can't catch his breath at all"),
     # Emergencies in a bystander's or the person's own words: a face gone numb, a collapse,
     # a limb gone to jelly, a question asked over and over, a fit seen by a friend, a
     # relative who cannot get a word out, lips going blue (NHS-999; BE-FAST).

@@ -129,6 +129,8 @@ TRANSIENT_EMERGENCIES: frozenset[str] = frozenset({
     "emergency_now", "breathing_now", "face_droop", "sudden_weakness", "sudden_speech",
     "sudden_balance", "vision", "thunderclap",
 })
+# Words after a time that tell what happened then: the time reaches forward over them.
+_TOLD_WITH = frozenset({"when", "where", "after"})
 # Signs about the twitch itself: a duration beside them is still the twitch's ("about a month,
 # and it's twice as bad").
 _TWITCH_SIGNS = frozenset({"duration", "worsening", "spreading", "tongue"})
@@ -1241,18 +1243,33 @@ class _Context:
 
     def _their_history(self, item: _Item) -> bool:
         """Words of someone else's past in the mention's sentence ("before his stroke"), and
-        no word of now there."""
-        return not self.now_in_sentence(item) and any(
-            self.sentence[p.start] == self.sentence[item.start] for p in self.their_past)
+        no word of now there; a marker of how long ("for a bit", "for a few minutes") says
+        no when: "my dad had a funny turn back in 2015 and couldn't find his words for a
+        bit" is his history."""
+        sentence = self.sentence[item.start]
+        now = any(self.sentence[r.start] == sentence
+                  and not (r.term.kind == "sudden" and self.keys[r.start] == "for")
+                  for r in self.recent)
+        # A time of the past counts said before the mention ("my mother had a stroke last
+        # year, face was drooping"), not after it ("he doesn't know where he is, he keeps
+        # asking for his mother, and she passed in 1970": his confusion is now).
+        # In the mention's segment: their own past words anywhere, a time of the past before
+        # it ("I don't sleep like I used to, oh, hang on, Harold's gone grey" is Harold now).
+        return not now and any(
+            self.segment[p.start] == self.segment[item.start]
+            and (p.start < item.start or p.term.kind == "other_past") for p in self.their_past)
 
     def now_in_sentence(self, item: _Item) -> bool:
         """A "now" or sudden marker in the mention's sentence."""
         return any(self.sentence[r.start] == self.sentence[item.start] for r in self.recent)
 
     def _opens_segment(self, trigger: _Item) -> bool:
+        """Whether a time opens its segment ("years ago I had a fall"), or is told with what
+        happened then ("I had a panic attack last year where my chest went tight")."""
         at = trigger.start
-        return at == 0 or self.segment[at - 1] != self.segment[at] or self.keys[at - 1] in (
-            _STOP, _PAUSE)
+        told_with = trigger.end < len(self.keys) and self.keys[trigger.end] in _TOLD_WITH
+        return told_with or at == 0 or self.segment[at - 1] != self.segment[at] or (
+            self.keys[at - 1] in (_STOP, _PAUSE))
 
     def _in_recent_segment(self, item: _Item) -> bool:
         return any(self.segment[r.start] == self.segment[item.start] for r in self.recent)
