@@ -833,3 +833,16 @@ def test_an_unknown_request_name_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, lexicon_text() + "requests:\n  dance: [dance with me]\n")
     with pytest.raises(LexiconError, match=r": requests\.dance: "):
         Lexicon.load(path)
+
+
+@pytest.mark.parametrize(("text", "theirs"), [
+    ("for my husband he's got a twitchy neck", True),
+    ("my little sister's neck is twitching and she's like freaking out", True),
+    ("i am asking on behalf of my father in law he is sitting next to me", True),
+    ("about me mum's neck it's been going like the clappers", True),
+    ("my wife says my neck twitches a lot", False),
+    ("my husband thinks i worry too much", False),
+    ("my neck keeps twitching", False),
+])
+def test_a_check_for_someone_else_told_with_their_twitch(text: str, theirs: bool) -> None:
+    assert lexicon_for("en-GB").for_someone_else(text) is theirs

@@ -13,6 +13,12 @@ from skill.simulator.transport import InProcess
 
 # (locale, question, what it must do, the sign if any, the words)
 OWN: list[tuple[str, str, str, str | None, str]] = [
+    # Checking for someone else, told with their twitch or as acting for them.
+    ("en-US", "launch", "other_person", None,
+     "for my dad his neck has been flickering on and off all week"),
+    ("en-GB", "screen", "other_person", None,
+     "i'm ringing on behalf of my nan she's sat right here with me"),
+    ("en-AU", "screen", "other_person", None, "it's me partner's neck that keeps jumping not mine"),
     # Not now: someone else's long-ago sign (a duration says no when), a what-if, a figure,
     # a childhood event.
     ("en-GB", "screen", "not_now", "emergency_now",

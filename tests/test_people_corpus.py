@@ -15,9 +15,9 @@ from skill.simulator.transport import InProcess
 
 # Measured floors (README, "How well it understands"): a change that understands less, or misreads
 # more, fails. The held-out parts' figures are the open gap of issue 18 (goal: 90%, no misread).
-MIN_SHARE = {"tuning": 0.93, "tuning B": 0.92, "tuning C": 0.90, "tuning D": 0.86,
-             "tuning E": 0.93, "tuning F": 0.89, "tuning G": 0.88, "held out": 0.83,
-             "held out B": 0.82, "held out C": 0.84, "held out D": 0.79, "held out E": 0.82}
+MIN_SHARE = {"tuning": 0.93, "tuning B": 0.92, "tuning C": 0.91, "tuning D": 0.88,
+             "tuning E": 0.94, "tuning F": 0.90, "tuning G": 0.88, "held out": 0.84,
+             "held out B": 0.82, "held out C": 0.84, "held out D": 0.79, "held out E": 0.83}
 MAX_UNSAFE = {"tuning": 0, "tuning B": 1, "tuning C": 0, "tuning D": 1, "tuning E": 0,
               "tuning F": 2, "tuning G": 15, "held out": 12, "held out B": 11, "held out C": 10,
               "held out D": 21, "held out E": 18}

@@ -257,6 +257,10 @@ def _report(talk: Conversation, heard: Heard) -> Response:
         if asked is not None:
             return asked
     if heard.nothing and not heard.hedged and not heard.others and not heard.aside:
+        if not talk.about_other and _lexicon(talk).for_someone_else(heard.raw):
+            # "For my mother, her neck is twitching since Sunday": the check is for her.
+            talk.check_for_other()
+            return talk.reask(talk.text("understanding.asking_for"))
         if heard.over:
             # "A fever last week, but it's gone now": over, whatever it was.
             return _take(talk, replace(heard, aside=("over",)), None)
@@ -331,6 +335,11 @@ class OtherPersonIntentHandler(AbstractRequestHandler):
             if person == "child":  # the check is for adults (NG127): say so, and who to ask
                 return _take(talk, Heard(signs=("under_16",)), None)
             return talk.reask(talk.text("understanding.asking_for"))
+        if (person is not None and person != "child" and not talk.about_other
+                and not heard.signs and not heard.is_their_emergency(talk.rules)):
+            # "For my dad, his neck has been flickering on and off all week": the check is
+            # for him, and what was said of him is his.
+            talk.check_for_other()
         return _report(talk, heard)
 
 

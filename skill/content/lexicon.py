@@ -144,7 +144,7 @@ _PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_end
 # A language's own small word sets (LocaleWords); a file without them gets en-US's.
 _LOCALE_WORD_SETS = ("answer_nos", "possessives", "contrast_starts", "contrast_ends", "keep_s",
                      "twitch_stems", "passed_after", "me_as_my", "first_person", "explainers",
-                     "sameness", "list_fillers")
+                     "sameness", "list_fillers", "acting_for")
 # What a carrier phrase said around the slot, put back before reading the slot's words
 # (skill/alexa/handlers.py), in the lexicon's language: `past` is "years ago" in en-US.yaml.
 LEADS: frozenset[str] = frozenset({"denied", "no_but", "sudden", "past", "earlier", "other",
@@ -193,6 +193,8 @@ class LocaleWords:
     # Words between a list word and the next mention that keep a negation going ("don't
     # tingle or go numb").
     list_fillers: frozenset[str] = frozenset()
+    # Words of acting for someone else ("on behalf of my dad"): the check is for them.
+    acting_for: frozenset[str] = frozenset()
 
     def fold(self, text: str) -> str:
         return text.translate(_FOLD) if self.fold_accents else text
@@ -680,6 +682,30 @@ class Lexicon:
                 if rank > best:
                     best, found = rank, name
         return found
+
+    def for_someone_else(self, text: str) -> bool:
+        """Whether words that name no sign say the check is for someone else: a person named
+        ("my husband", "me mum", "he"), then the twitch or the neck as theirs with no word of
+        the speaker's own between ("for my mother, her neck is twitching since Sunday"), or a
+        word of acting for them ("on behalf of my dad"). "My wife says my neck twitches" is
+        the speaker's own."""
+        keys = [token.key for token in self._tokens(text)]
+        if not keys:
+            return False
+        _items, apart = self._match(keys)
+        others = sorted(item.start for item in apart if item.term.kind == "other")
+        if not others:
+            return False
+        if set(keys) & self.words.acting_for:
+            return True
+        selves = [item.start for item in apart if item.term.kind == "self"]
+        first = others[0]
+        for t in range(first + 1, len(keys)):
+            if t in selves and not any(o <= t < o + 2 for o in others):
+                return False  # the speaker's own words before any twitch of theirs
+            if keys[t] == "neck" or keys[t].startswith(self.words.twitch_stems):
+                return True
+        return False
 
     def hedged(self, text: str) -> bool:
         """Whether the words hedge ("I'm not sure", "no idea", "hard to say")."""

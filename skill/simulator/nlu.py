@@ -426,7 +426,10 @@ class Nlu:
             # Beside a yes or a no of three words or more ("nah love, nothing like that, just
             # the twitch"), only words of the same side; beside anything else, none at all.
             blocked = _SIDES.get(best.intent, _ANSWER_WORDS)
-            most = _ANSWER_REST if best.intent in _SIDES else _CONTAINED_REST
+            # A hedge is an answer too: "on and off" inside a story about someone's neck is
+            # no "not sure" ("my dad, his neck has been flickering on and off all week").
+            most = (_ANSWER_REST if best.intent in _SIDES or best.intent == _NOT_SURE
+                    else _CONTAINED_REST)
             if len(rest) > most or any(
                     w in blocked or (w in self._sign_words and w not in self._request_words)
                     for w in rest):
@@ -550,6 +553,7 @@ def _without_fillers(tokens: Tokens) -> Iterator[Tokens]:
 # those words whole, with who and when).
 _NEVER_CONTAINED = (ANSWER_INTENTS - {"SkipIntent"}) | {"EmergencyIntent"}
 _CONTAINED_REST = 9
+_NOT_SURE = "NotSureIntent"
 _STEM = 5  # letters of a word's stem, for the catch-all's vocabulary
 _SLOT_SLACK = 3  # words a slot may take beyond its type's longest value
 _CLOSED_TYPES = frozenset({"AnswerType", "QuestionType"})  # a correction's answer and question
