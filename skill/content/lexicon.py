@@ -129,8 +129,6 @@ TRANSIENT_EMERGENCIES: frozenset[str] = frozenset({
     "emergency_now", "breathing_now", "face_droop", "sudden_weakness", "sudden_speech",
     "sudden_balance", "vision", "thunderclap",
 })
-# Words after a time that tell what happened then: the time reaches forward over them.
-_TOLD_WITH = frozenset({"when", "where", "after"})
 # Signs about the twitch itself: a duration beside them is still the twitch's ("about a month,
 # and it's twice as bad").
 _TWITCH_SIGNS = frozenset({"duration", "worsening", "spreading", "tongue"})
@@ -144,7 +142,7 @@ _PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_end
 # A language's own small word sets (LocaleWords); a file without them gets en-US's.
 _LOCALE_WORD_SETS = ("answer_nos", "possessives", "contrast_starts", "contrast_ends", "keep_s",
                      "twitch_stems", "passed_after", "me_as_my", "first_person", "explainers",
-                     "sameness", "list_fillers", "acting_for")
+                     "sameness", "list_fillers", "acting_for", "told_with")
 # What a carrier phrase said around the slot, put back before reading the slot's words
 # (skill/alexa/handlers.py), in the lexicon's language: `past` is "years ago" in en-US.yaml.
 LEADS: frozenset[str] = frozenset({"denied", "no_but", "sudden", "past", "earlier", "other",
@@ -195,6 +193,9 @@ class LocaleWords:
     list_fillers: frozenset[str] = frozenset()
     # Words of acting for someone else ("on behalf of my dad"): the check is for them.
     acting_for: frozenset[str] = frozenset()
+    # Words after a time that tell what happened then ("last year where my chest went
+    # tight"): the time reaches forward over them.
+    told_with: frozenset[str] = frozenset()
 
     def fold(self, text: str) -> str:
         return text.translate(_FOLD) if self.fold_accents else text
@@ -1293,7 +1294,7 @@ class _Context:
         """Whether a time opens its segment ("years ago I had a fall"), or is told with what
         happened then ("I had a panic attack last year where my chest went tight")."""
         at = trigger.start
-        told_with = trigger.end < len(self.keys) and self.keys[trigger.end] in _TOLD_WITH
+        told_with = trigger.end < len(self.keys) and self.keys[trigger.end] in self.words.told_with
         return told_with or at == 0 or self.segment[at - 1] != self.segment[at] or (
             self.keys[at - 1] in (_STOP, _PAUSE))
 
