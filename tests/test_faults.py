@@ -350,8 +350,8 @@ def test_a_deleted_memory_file_is_made_again_private(adapter: SQLiteAdapter) -> 
 
 
 def test_a_replaced_memory_file_is_the_one_written(adapter: SQLiteAdapter) -> None:
-    """The adapter keeps a connection open between requests; a file replaced under it (a
-    restore, another copy moved in) is the one read and written next, not the old one."""
+    """A file replaced under the adapter (a restore, another copy moved in) is the one read
+    and written next, not the old one."""
     dialog = dialog_with(adapter)
     dialog.launch()
     dialog.say(names.NO)
@@ -362,26 +362,6 @@ def test_a_replaced_memory_file_is_the_one_written(adapter: SQLiteAdapter) -> No
     dialog.say(names.NO)  # a new, empty file is made and written
     with sqlite3.connect(adapter.path) as db:
         assert db.execute("SELECT COUNT(*) FROM memory").fetchone()[0] == 1
-
-
-def test_each_thread_keeps_its_own_connection(adapter: SQLiteAdapter) -> None:
-    """Threads (gunicorn's, the web service's) never share one SQLite connection."""
-    adapter.prepare()
-    seen: list[object] = []
-
-    def use() -> None:
-        with adapter._connect() as db:
-            seen.append(db)
-
-    threads = [threading.Thread(target=use) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    use()
-    use()
-    assert len({id(db) for db in seen}) == 4  # three threads, and this one's twice
-    assert seen[-1] is seen[-2]
 
 
 # --- the locale is never a path ---------------------------------------------------------------

@@ -19,7 +19,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -59,14 +59,6 @@ _SCHEMA = (
 )
 
 
-def _inode(path: Path) -> int:
-    """The file's inode, or -1 when it is gone."""
-    try:
-        return path.stat().st_ino
-    except OSError:
-        return -1
-
-
 class SQLiteAdapter(HouseholdAdapter):
     """An ASK SDK persistence adapter on SQLite (stdlib), with the DynamoDB adapter's contract
     and atomic per-person changes (HouseholdAdapter)."""
@@ -83,10 +75,6 @@ class SQLiteAdapter(HouseholdAdapter):
         self._ready = False
         self._writing = threading.Lock()  # this process's writers, one at a time
         self._last_purge = 0.0
-        # One open connection per thread, kept between requests: opening and closing one per
-        # transaction cost more than the work (the last close of a WAL file checkpoints it).
-        # Never carried over a fork (a gunicorn worker opens its own).
-        self._local = threading.local()
 
     def prepare(self) -> None:
         """Create the file and its folder, or make existing ones private, now rather than at
@@ -94,59 +82,31 @@ class SQLiteAdapter(HouseholdAdapter):
         with self._connect():
             pass
 
-    def _kept(self) -> sqlite3.Connection | None:
-        """This thread's open connection, if it is still good to use."""
-        kept: tuple[int, int, sqlite3.Connection] | None = getattr(self._local, "connection",
-                                                                   None)
-        if kept is None:
-            return None
-        pid, inode, connection = kept
-        if pid == os.getpid() and self._ready and _inode(self.path) == inode:
-            return connection  # the same file: not deleted, not replaced
-        self._drop()
-        return None
-
-    def _drop(self) -> None:
-        kept: tuple[int, int, sqlite3.Connection] | None = getattr(self._local, "connection",
-                                                                   None)
-        self._local.connection = None
-        if kept is not None and kept[0] == os.getpid():
-            with suppress(sqlite3.Error):
-                kept[2].close()
-
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        connection = self._kept()
-        if connection is None:
-            try:
-                if not self._ready or not self.path.exists():
-                    # First use, or the file was deleted: (re)made private before SQLite opens
-                    # it, and SQLite is never the one to create it (with the umask's mode).
-                    self._ready = False
-                    _make_private(self.path)
-                connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw",
-                                             uri=True, timeout=self.busy_timeout,
-                                             isolation_level=None, check_same_thread=True)
-            except (OSError, sqlite3.Error) as exc:
-                raise PersistenceException(f"cannot open {self.path}: {exc}") from exc
-            try:
-                if not self._ready:
-                    connection.execute("PRAGMA journal_mode=WAL")
-                    for statement in _SCHEMA:
-                        connection.execute(statement)
-                    self._ready = True
-                connection.execute("PRAGMA synchronous=NORMAL")
-            except sqlite3.Error as exc:
-                self._ready = False
-                connection.close()
-                raise PersistenceException(f"{self.path}: {exc}") from exc
-            self._local.connection = (os.getpid(), _inode(self.path), connection)
         try:
+            if not self._ready or not self.path.exists():
+                # First use, or the file was deleted: (re)made private before SQLite opens it,
+                # and SQLite is never the one to create it (with the umask's mode).
+                self._ready = False
+                _make_private(self.path)
+            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True,
+                                         timeout=self.busy_timeout, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise PersistenceException(f"cannot open {self.path}: {exc}") from exc
+        try:
+            if not self._ready:
+                connection.execute("PRAGMA journal_mode=WAL")
+                for statement in _SCHEMA:
+                    connection.execute(statement)
+                self._ready = True
+            connection.execute("PRAGMA synchronous=NORMAL")
             yield connection
         except sqlite3.Error as exc:
             self._ready = False  # look again next time (a table dropped, a file replaced)
-            self._drop()
             raise PersistenceException(f"{self.path}: {exc}") from exc
+        finally:
+            connection.close()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
