@@ -846,3 +846,10 @@ def test_an_unknown_request_name_is_refused(tmp_path: Path) -> None:
 ])
 def test_a_check_for_someone_else_told_with_their_twitch(text: str, theirs: bool) -> None:
     assert lexicon_for("en-GB").for_someone_else(text) is theirs
+
+
+def test_every_request_the_lexicon_reads_has_a_handler() -> None:
+    from skill.alexa.handlers import _REQUESTED
+    from skill.content.lexicon import REQUESTS
+
+    assert set(_REQUESTED) == set(REQUESTS)

@@ -135,7 +135,7 @@ class _DetailHandler(AbstractRequestHandler):
         if heard.nothing and other_side in (heard.opening, heard.closing):
             # "Yes, no", "no... yes": both answers and nothing else: ask which.
             return talk.reask(talk.text("understanding.yes_or_no"))
-        if heard.nothing and not heard.hedged and not heard.others and not heard.aside:
+        if not heard.read_anything and not heard.hedged:
             # "nope, I'm literally spiralling, cancel this", "no, go back, I rushed that": a
             # request that outweighs the answer said with it.
             asked = _asked(talk, heard, only=_OVER_ANSWER)
@@ -247,7 +247,7 @@ class ReportSymptomIntentHandler(AbstractRequestHandler):
 def _report(talk: Conversation, heard: Heard) -> Response:
     """Words told at any point: signs noted (read back when they raise the outcome), the past
     and "what if"s set aside, someone else's emergency given the number."""
-    if not (heard.signs or heard.denied or heard.hedged or heard.others or heard.aside):
+    if not (heard.signs or heard.denied or heard.others or heard.aside or heard.hedged):
         # A request in words no sample holds; beside a lifestyle word ("wait, pause, my cat's
         # on the keyboard") only one that outweighs an answer, and never as the answer to the
         # lifestyle question.
@@ -256,7 +256,7 @@ def _report(talk: Conversation, heard: Heard) -> Response:
         asked = _asked(talk, heard, only=only)
         if asked is not None:
             return asked
-    if heard.nothing and not heard.hedged and not heard.others and not heard.aside:
+    if not heard.read_anything and not heard.hedged:
         if not talk.about_other and _lexicon(talk).for_someone_else(heard.raw):
             # "For my mother, her neck is twitching since Sunday": the check is for her.
             talk.check_for_other()

@@ -1203,8 +1203,8 @@ class _Context:
                            and words.passed_after & set(keys[item.start:item.end]))]
         self.selves = [item for item in triggers if item.term.kind == "self"]
         # Someone else's past: their own words ("before his stroke"), and any long-ago or
-        # recent-past time in the sentence ("my mother had a stroke last year, face was
-        # drooping"), which need not reach the mention as a time trigger must.
+        # recent-past time before the mention in its segment ("my mother had a stroke last
+        # year, face was drooping"), which need not reach it as a time trigger must.
         self.their_past = [item for item in triggers
                            if item.term.kind in ("other_past", "long_ago", "passed")]
 
@@ -1269,19 +1269,17 @@ class _Context:
         return historical, hypothetical, other, ordinary
 
     def _their_history(self, item: _Item) -> bool:
-        """Words of someone else's past in the mention's sentence ("before his stroke"), and
-        no word of now there; a marker of how long ("for a bit", "for a few minutes") says
-        no when: "my dad had a funny turn back in 2015 and couldn't find his words for a
-        bit" is his history."""
+        """Words of someone else's past in the mention's segment (their own words anywhere
+        there, "before his stroke"; a time of the past before the mention, "my mother had a
+        stroke last year, face was drooping", but not after it: "he doesn't know where he is,
+        he keeps asking for his mother, and she passed in 1970" is his confusion now), and no
+        word of now in its sentence. A marker of how long ("for a bit") says no when: "my dad
+        had a funny turn back in 2015 and couldn't find his words for a bit" is his history;
+        "I don't sleep like I used to, oh, hang on, Harold's gone grey" is Harold now."""
         sentence = self.sentence[item.start]
         now = any(self.sentence[r.start] == sentence
                   and not (r.term.kind == "sudden" and self.keys[r.start] == "for")
                   for r in self.recent)
-        # A time of the past counts said before the mention ("my mother had a stroke last
-        # year, face was drooping"), not after it ("he doesn't know where he is, he keeps
-        # asking for his mother, and she passed in 1970": his confusion is now).
-        # In the mention's segment: their own past words anywhere, a time of the past before
-        # it ("I don't sleep like I used to, oh, hang on, Harold's gone grey" is Harold now).
         return not now and any(
             self.segment[p.start] == self.segment[item.start]
             and (p.start < item.start or p.term.kind == "other_past") for p in self.their_past)
