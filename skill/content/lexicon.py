@@ -142,7 +142,8 @@ _PHRASE_LISTS = ("hedges", "no_answers", "symptom_words", "yes_endings", "no_end
 # A language's own small word sets (LocaleWords); a file without them gets en-US's.
 _LOCALE_WORD_SETS = ("answer_nos", "possessives", "contrast_starts", "contrast_ends", "keep_s",
                      "twitch_stems", "passed_after", "me_as_my", "first_person", "explainers",
-                     "sameness", "list_fillers", "acting_for", "told_with")
+                     "sameness", "list_fillers", "acting_for", "told_with", "twitch_places",
+                     "possessive_deniers")
 # What a carrier phrase said around the slot, put back before reading the slot's words
 # (skill/alexa/handlers.py), in the lexicon's language: `past` is "years ago" in en-US.yaml.
 LEADS: frozenset[str] = frozenset({"denied", "no_but", "sudden", "past", "earlier", "other",
@@ -196,6 +197,11 @@ class LocaleWords:
     # Words after a time that tell what happened then ("last year where my chest went
     # tight"): the time reaches forward over them.
     told_with: frozenset[str] = frozenset()
+    # Where the twitch is said to be ("her neck"): with a person named, it is theirs.
+    twitch_places: frozenset[str] = frozenset()
+    # Negators that deny what follows even before a possessive ("not my speech, but ..."),
+    # where an answer "no" before "my" opens a new clause ("no my hand is numb").
+    possessive_deniers: frozenset[str] = frozenset()
 
     def fold(self, text: str) -> str:
         return text.translate(_FOLD) if self.fold_accents else text
@@ -704,7 +710,7 @@ class Lexicon:
         for t in range(first + 1, len(keys)):
             if t in selves and not any(o <= t < o + 2 for o in others):
                 return False  # the speaker's own words before any twitch of theirs
-            if keys[t] == "neck" or keys[t].startswith(self.words.twitch_stems):
+            if keys[t] in self.words.twitch_places or keys[t].startswith(self.words.twitch_stems):
                 return True
         return False
 
@@ -997,7 +1003,7 @@ class Lexicon:
             if after >= 0 and items[after].term.kind == "post":  # "not fine": a complaint
                 items[after].void = item.void = True
                 continue
-            denies_own = (" ".join(keys[item.start:item.end]) == "not"
+            denies_own = (" ".join(keys[item.start:item.end]) in self.words.possessive_deniers
                           and keys[j] in self.words.possessives)
             if (keys[j] in self._openers and not denies_own
                     and self._clause_start(keys, items, owner, item.start)):
